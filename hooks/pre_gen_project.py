@@ -1,0 +1,170 @@
+"""Validate every answer before cookiecutter writes the project.
+
+Each check raises InvalidAnswer with one line naming the key, the value and what is
+allowed; the loop at the bottom prints every such line and exits 1, and cookiecutter then
+removes the half-made project folder. Standard library only: this runs before the
+project, or any of its dependencies, exists.
+"""
+
+import json
+import keyword
+import os
+import re
+import sys
+import tempfile
+
+ANSWERS = json.loads({{ cookiecutter | jsonify | tojson }})
+
+MAX_COOKIE_AGE = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
+
+# Names the generated project imports or defines at its top level; a slug equal to one
+# of them would shadow it.
+TAKEN_MODULE_NAMES = {
+    "config",
+    "manage",
+    "django",
+    "environ",
+    "django_redis",
+    "redis",
+    "psycopg",
+    "pytest",
+    "pytest_django",
+    "tests",
+    "test",
+}
+
+# RFC 6265 cookie-name token: any visible ASCII character except the separators.
+COOKIE_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+# Cookies Django itself sets; reusing a name would make the two overwrite each other.
+DJANGO_COOKIE_NAMES = {"csrftoken", "messages", "django_language"}
+SECURE_ONLY_PREFIXES = ("__Host-", "__Secure-")
+
+# Folders every local user can list and write: session files there leak their keys.
+SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}
+
+
+class InvalidAnswer(ValueError):
+    def __init__(self, key, allowed):
+        super().__init__(f"{key}={ANSWERS[key]!r} is not allowed: {allowed}.")
+
+
+def check_project_name(answers):
+    name = answers["project_name"]
+    if not name.strip() or len(name) > 80 or not name.isprintable():
+        raise InvalidAnswer("project_name", "use 1 to 80 printable characters")
+    if any(char in name for char in "{}<>"):
+        raise InvalidAnswer(
+            "project_name", "leave out { } < >, which templates would interpret"
+        )
+
+
+def check_project_slug(answers):
+    slug = answers["project_slug"]
+    if (
+        not re.fullmatch(r"[a-z_][a-z0-9_]{0,39}", slug)
+        or keyword.iskeyword(slug)
+    ):
+        raise InvalidAnswer(
+            "project_slug",
+            "use a lowercase Python identifier of at most 40 characters "
+            "(letters, digits, underscores; not starting with a digit)",
+        )
+    if slug in sys.stdlib_module_names or slug in TAKEN_MODULE_NAMES:
+        raise InvalidAnswer(
+            "project_slug",
+            "it would shadow a module of that name; pick another",
+        )
+
+
+def check_author_email(answers):
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", answers["author_email"]):
+        raise InvalidAnswer("author_email", "give an address like name@example.com")
+
+
+def check_session_cookie_age(answers):
+    age = answers["session_cookie_age"]
+    if not re.fullmatch(r"[0-9]+", str(age)) or not 1 <= int(age) <= MAX_COOKIE_AGE:
+        raise InvalidAnswer(
+            "session_cookie_age",
+            f"give whole seconds from 1 to {MAX_COOKIE_AGE} (400 days)",
+        )
+
+
+def check_session_cookie_samesite(answers):
+    if answers["session_cookie_samesite"] == "None" and not answers[
+        "session_cookie_secure"
+    ]:
+        raise InvalidAnswer(
+            "session_cookie_samesite",
+            "browsers drop SameSite=None cookies that are not Secure; "
+            "choose Lax or Strict, or answer yes to session_cookie_secure",
+        )
+
+
+def check_session_cookie_name(answers):
+    name = answers["session_cookie_name"]
+    if not COOKIE_NAME.fullmatch(name):
+        raise InvalidAnswer(
+            "session_cookie_name",
+            "use letters, digits and !#$%&'*+-.^_`|~ only (an RFC 6265 token)",
+        )
+    if name in DJANGO_COOKIE_NAMES:
+        raise InvalidAnswer(
+            "session_cookie_name", "Django already uses that cookie; pick another"
+        )
+    if name.startswith(SECURE_ONLY_PREFIXES) and not answers["session_cookie_secure"]:
+        raise InvalidAnswer(
+            "session_cookie_name",
+            "browsers reject __Host- and __Secure- cookies that are not Secure; "
+            "drop the prefix or answer yes to session_cookie_secure",
+        )
+
+
+def check_session_file_path(answers):
+    path = answers["session_file_path"]
+    if not path:
+        return
+    if answers["session_engine"] != "file":
+        raise InvalidAnswer(
+            "session_file_path",
+            "only the file session engine uses it; leave it empty",
+        )
+    if not os.path.isabs(path):
+        raise InvalidAnswer("session_file_path", "give an absolute path, or nothing")
+    folder = os.path.normpath(path).replace("//", "/")
+    if any(
+        folder == temp or folder.startswith(temp + "/") for temp in SHARED_TEMP_DIRS
+    ):
+        raise InvalidAnswer(
+            "session_file_path",
+            "other local users can list a shared temp folder and read session keys "
+            "there; give a private folder",
+        )
+
+
+CHECKS = [
+    check_project_name,
+    check_project_slug,
+    check_author_email,
+    check_session_cookie_age,
+    check_session_cookie_samesite,
+    check_session_cookie_name,
+    check_session_file_path,
+]
+
+
+def main():
+    errors = []
+    for check in CHECKS:
+        try:
+            check(ANSWERS)
+        except InvalidAnswer as error:
+            errors.append(str(error))
+    for error in errors:
+        print(f"ERROR: {error}", file=sys.stderr)
+    if errors:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,198 @@
+"""Which answers the template supports, and which it must refuse.
+
+SUPPORTED combinations are baked, and each bake's own test suite, `manage.py check`,
+`makemigrations --check` and ruff run on it. RENDER_ONLY combinations need PostgreSQL
+or Redis to run their suite; they are baked and checked without it. REJECTED answers
+must stop generation with one line naming the key, and leave no folder behind.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from allpairspy import AllPairs
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent
+DEFAULTS = {
+    key: value[0] if isinstance(value, list) else value
+    for key, value in json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text()).items()
+    if not key.startswith("_")
+}
+ENGINES = ["db", "cached_db", "cache", "file", "signed_cookies"]
+DJANGO_VERSIONS = ["5.2", "6.1"]
+
+
+@dataclass(frozen=True)
+class Combination:
+    id: str
+    answers: dict = field(hash=False)
+
+    def param(self):
+        # One xdist worker bakes a combination and runs every test of it.
+        return pytest.param(self, id=self.id, marks=pytest.mark.xdist_group(self.id))
+
+
+def combinations(*items):
+    return [item.param() for item in items]
+
+
+# Every engine with both Django versions, on the defaults otherwise.
+ENGINE_MATRIX = [
+    Combination(
+        f"{engine}-django{version}",
+        {"session_engine": engine, "django_version": version},
+    )
+    for engine in ENGINES
+    for version in DJANGO_VERSIONS
+]
+
+# Every pair of values of the cookie answers, engine and Django version appears in at
+# least one bake. Values that break a rule (SameSite=None or a __Host- name without
+# Secure) are left to REJECTED.
+PAIRWISE_VALUES = {
+    "session_engine": ENGINES,
+    "django_version": DJANGO_VERSIONS,
+    "session_cookie_samesite": ["Lax", "Strict", "None"],
+    "session_cookie_name": ["sessionid", "shop_session", "__Host-sid"],
+    "session_cookie_age": ["1209600", "60", "34560000"],
+    "session_cookie_secure": [True, False],
+    "session_cookie_httponly": [True, False],
+    "session_expire_at_browser_close": [False, True],
+    "session_save_every_request": [False, True],
+}
+SHORT_NAMES = {
+    "session_cookie_samesite": "samesite",
+    "session_cookie_name": "name",
+    "session_cookie_age": "age",
+    "session_cookie_secure": "secure",
+    "session_cookie_httponly": "httponly",
+    "session_expire_at_browser_close": "browser_close",
+    "session_save_every_request": "save_every_request",
+}
+
+
+def follows_the_rules(values):
+    answers = dict(zip(PAIRWISE_VALUES, values, strict=False))
+    if answers.get("session_cookie_secure", True):
+        return True
+    return answers.get("session_cookie_samesite") != "None" and not answers.get(
+        "session_cookie_name", ""
+    ).startswith("__Host-")
+
+
+def pairwise_id(number, answers):
+    changed = [
+        f"{short}={answers[key]}"
+        for key, short in SHORT_NAMES.items()
+        if answers[key] != DEFAULTS[key]
+    ]
+    engine, version = answers["session_engine"], answers["django_version"]
+    return "-".join([f"pairs{number:02d}", engine, f"django{version}", *changed])
+
+
+PAIRWISE = [
+    Combination(pairwise_id(number, answers), answers)
+    for number, answers in enumerate(
+        (
+            dict(zip(PAIRWISE_VALUES, row, strict=True))
+            for row in AllPairs(
+                list(PAIRWISE_VALUES.values()), filter_func=follows_the_rules
+            )
+        ),
+        start=1,
+    )
+    # A row of defaults but for engine and version is in ENGINE_MATRIX already.
+    if any(answers[key] != DEFAULTS[key] for key in SHORT_NAMES)
+]
+
+# Free-text answers that must survive TOML, Python, HTML and Markdown unharmed, and a
+# file engine with a folder of its own.
+ODD_ANSWERS = [
+    Combination(
+        "odd-names",
+        {
+            "project_name": 'Tea & Cake\'s "Shop"',
+            "description": 'Quotes " and \' and back\\slashes; <b>not bold</b>',
+            "author_name": "Zoë O'Brien",
+            "author_email": "zoe+shop@example.co.uk",
+        },
+    ),
+    Combination(
+        "file-own-folder",
+        {
+            "session_engine": "file",
+            "session_file_path": str(TEMPLATE_DIR / ".cache" / "file-own-folder"),
+        },
+    ),
+]
+
+SUPPORTED = combinations(*ENGINE_MATRIX, *PAIRWISE, *ODD_ANSWERS)
+
+RENDER_ONLY = combinations(
+    Combination("postgresql-db-django5.2", {"database": "postgresql"}),
+    Combination(
+        "redis-cache-django5.2", {"cache_backend": "redis", "session_engine": "cache"}
+    ),
+    Combination(
+        "postgresql-redis-cached_db-django6.1",
+        {
+            "database": "postgresql",
+            "cache_backend": "redis",
+            "session_engine": "cached_db",
+            "django_version": "6.1",
+        },
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Rejected:
+    key: str
+    value: str
+    reason: str  # a part of the message that says what is allowed
+    other_answers: dict = field(hash=False)
+
+    @property
+    def answers(self):
+        return {**self.other_answers, self.key: self.value}
+
+
+def rejected(id, key, value, reason, **other_answers):
+    return pytest.param(Rejected(key, value, reason, other_answers), id=id)
+
+
+# fmt: off
+REJECTED = [
+    rejected("slug-with-hyphen", "project_slug", "session-shop", "lowercase Python identifier"),
+    rejected("slug-with-capitals", "project_slug", "SessionShop", "lowercase Python identifier"),
+    rejected("slug-starting-with-digit", "project_slug", "1shop", "lowercase Python identifier"),
+    rejected("slug-keyword", "project_slug", "class", "lowercase Python identifier"),
+    rejected("slug-too-long", "project_slug", "s" * 41, "at most 40 characters"),
+    rejected("slug-stdlib-module", "project_slug", "json", "shadow"),
+    rejected("slug-django", "project_slug", "django", "shadow"),
+    rejected("slug-config", "project_slug", "config", "shadow"),
+    rejected("name-with-braces", "project_name", "Shop {{ evil }}", "leave out"),
+    rejected("name-blank", "project_name", " ", "1 to 80", project_slug="shop"),
+    rejected("email-without-at", "author_email", "you.example.com", "name@example.com"),
+    rejected("age-zero", "session_cookie_age", "0", "whole seconds from 1 to 34560000"),
+    rejected("age-over-400-days", "session_cookie_age", "34560001", "whole seconds"),
+    rejected("age-negative", "session_cookie_age", "-60", "whole seconds"),
+    rejected("age-fraction", "session_cookie_age", "1.5", "whole seconds"),
+    rejected("age-words", "session_cookie_age", "two weeks", "whole seconds"),
+    rejected("samesite-none-without-secure", "session_cookie_samesite", "None", "answer yes to session_cookie_secure", session_cookie_secure="no"),
+    rejected("cookie-name-with-space", "session_cookie_name", "session id", "RFC 6265"),
+    rejected("cookie-name-with-semicolon", "session_cookie_name", "sid;", "RFC 6265"),
+    rejected("cookie-name-empty", "session_cookie_name", "", "RFC 6265"),
+    rejected("cookie-name-non-ascii", "session_cookie_name", "sessión", "RFC 6265"),
+    rejected("cookie-name-of-csrf", "session_cookie_name", "csrftoken", "Django already uses"),
+    rejected("host-prefix-without-secure", "session_cookie_name", "__Host-sid", "__Host-", session_cookie_secure="no"),
+    rejected("secure-prefix-without-secure", "session_cookie_name", "__Secure-sid", "__Secure-", session_cookie_secure="no"),
+    rejected("file-path-relative", "session_file_path", "var/sessions", "absolute", session_engine="file"),
+    rejected("file-path-tmp", "session_file_path", "/tmp", "temp folder", session_engine="file"),
+    rejected("file-path-under-tmp", "session_file_path", "/tmp/shop-sessions", "temp folder", session_engine="file"),
+    rejected("file-path-var-tmp", "session_file_path", "/var/tmp/", "temp folder", session_engine="file"),
+    rejected("file-path-sneaky-tmp", "session_file_path", "/srv/../tmp/s", "temp folder", session_engine="file"),
+    rejected("file-path-without-file-engine", "session_file_path", "/srv/sessions", "only the file session engine"),
+]
+# fmt: on

@@ -1,0 +1,214 @@
+{% set engine = cookiecutter.session_engine %}
+{% set uses_cache = engine in ["cache", "cached_db"] %}
+"""Settings every environment shares.
+
+local.py, test.py and production.py start from these and change only what differs.
+Values that differ per machine come from the environment; in development a git-ignored
+.env file next to manage.py fills it in.
+
+https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/ref/settings/
+"""
+
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent.parent
+APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
+
+env = environ.Env()
+# Real environment variables win over the file.
+env.read_env(BASE_DIR / ".env")
+
+# GENERAL
+# ------------------------------------------------------------------------------
+DEBUG = False
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+# DATABASES
+# ------------------------------------------------------------------------------
+{% if cookiecutter.database == "postgresql" %}
+# PostgreSQL, as postgres://user:password@host:port/name.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default="postgres:///{{ cookiecutter.project_slug }}"),
+}
+{% else %}
+# SQLite in a file next to manage.py; set DATABASE_URL to use another database.
+DATABASES = {
+    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+}
+{% endif %}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# CACHES
+# ------------------------------------------------------------------------------
+{% if cookiecutter.cache_backend == "redis" %}
+REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+CACHES = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "{{ cookiecutter.project_slug }}",
+    },
+{% if uses_cache %}
+    # Sessions get a cache of their own, so that clearing the application's cache
+    # never logs anybody out.
+    "sessions": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "{{ cookiecutter.project_slug }}:sessions",
+    },
+{% endif %}
+}
+{% else %}
+# Local memory: private to each process, emptied on every restart. Fine for one
+# development server; several workers or servers need a shared cache such as Redis.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "default",
+    },
+{% if uses_cache %}
+    # Sessions get a cache of their own, so that clearing the application's cache
+    # never logs anybody out. Local memory evicts past MAX_ENTRIES (300 by default),
+    # which would end sessions early.
+    "sessions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "sessions",
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    },
+{% endif %}
+}
+{% endif %}
+
+# SESSIONS
+# https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/topics/http/sessions/
+# ------------------------------------------------------------------------------
+{% if engine == "db" %}
+# Session data lives in the django_session table. Expired rows stay until
+# `manage.py clearsessions` runs: schedule it (see README).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+{% elif engine == "cached_db" %}
+# Session data lives in the django_session table and is read through the cache;
+# every write goes to both. Expired rows stay until `manage.py clearsessions` runs:
+# schedule it (see README).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+{% elif engine == "cache" %}
+# Session data lives in the cache only: fast, and gone if the cache is emptied or
+# evicts it. The cache expires sessions itself.
+SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+{% elif engine == "file" %}
+# Session data lives in one file per session. Expired files stay until
+# `manage.py clearsessions` runs: schedule it (see README).
+SESSION_ENGINE = "django.contrib.sessions.backends.file"
+{% elif engine == "signed_cookies" %}
+# Session data lives in the cookie itself: signed with SECRET_KEY, so it cannot be
+# forged, but not encrypted, so the user can read it. Browsers drop cookies over
+# about 4 KB. Rotate SECRET_KEY through SECRET_KEY_FALLBACKS, or everyone is logged out.
+SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
+{% endif %}
+{% if uses_cache %}
+# The cache alias above that holds sessions.
+SESSION_CACHE_ALIAS = "sessions"
+{% endif %}
+{% if engine == "file" %}
+# The folder for session files, made on first start: private to this user (0700),
+# never a shared temp folder where other users could list session keys.
+{% if cookiecutter.session_file_path %}
+SESSION_FILE_PATH = Path({{ cookiecutter.session_file_path | tojson }})
+{% else %}
+SESSION_FILE_PATH = BASE_DIR / "var" / "sessions"
+{% endif %}
+SESSION_FILE_PATH.mkdir(mode=0o700, parents=True, exist_ok=True)
+{% endif %}
+# How session data is encoded. JSON only: pickle would turn a leaked SECRET_KEY
+# into remote code execution.
+SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
+# Lifetime of the session cookie, in seconds.
+SESSION_COOKIE_AGE = {{ cookiecutter.session_cookie_age }}
+# True ends the session when the browser closes (a cookie without Max-Age).
+SESSION_EXPIRE_AT_BROWSER_CLOSE = {{ cookiecutter.session_expire_at_browser_close }}
+# True saves the session on every request, so its expiry restarts with each visit.
+SESSION_SAVE_EVERY_REQUEST = {{ cookiecutter.session_save_every_request }}
+# Name of the session cookie.
+SESSION_COOKIE_NAME = "{{ cookiecutter.session_cookie_name }}"
+# True sends the cookie over HTTPS only.
+SESSION_COOKIE_SECURE = {{ cookiecutter.session_cookie_secure }}
+# True hides the cookie from JavaScript (document.cookie).
+SESSION_COOKIE_HTTPONLY = {{ cookiecutter.session_cookie_httponly }}
+# When the browser sends the cookie on requests started by other sites.
+SESSION_COOKIE_SAMESITE = "{{ cookiecutter.session_cookie_samesite }}"
+
+# SECURITY
+# ------------------------------------------------------------------------------
+# The CSRF cookie follows the session cookie over HTTPS or not.
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+X_FRAME_OPTIONS = "DENY"
+
+# URLS
+# ------------------------------------------------------------------------------
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+
+# APPS
+# ------------------------------------------------------------------------------
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "{{ cookiecutter.project_slug }}.sessions_demo",
+    "{{ cookiecutter.project_slug }}.cart",
+]
+
+# MIDDLEWARE
+# ------------------------------------------------------------------------------
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+# TEMPLATES
+# ------------------------------------------------------------------------------
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [APPS_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# STATIC FILES
+# ------------------------------------------------------------------------------
+STATIC_URL = "static/"
+STATICFILES_DIRS = [APPS_DIR / "static"]
+STATIC_ROOT = BASE_DIR / "staticfiles"
+
+# PASSWORDS
+# ------------------------------------------------------------------------------
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": f"django.contrib.auth.password_validation.{validator}"}
+    for validator in [
+        "UserAttributeSimilarityValidator",
+        "MinimumLengthValidator",
+        "CommonPasswordValidator",
+        "NumericPasswordValidator",
+    ]
+]

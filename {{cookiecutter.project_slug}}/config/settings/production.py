@@ -1,0 +1,53 @@
+"""Settings for production, behind a TLS-terminating proxy.
+
+Reads DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL and
+REDIS_URL from the environment. The session cookie keeps exactly the flags chosen in
+base.py.
+"""
+
+from .base import *  # noqa: F403
+from .base import DATABASES, env
+
+SECRET_KEY = env("DJANGO_SECRET_KEY")
+# Old keys that still verify sessions and signatures after SECRET_KEY is rotated;
+# without them, rotating the key logs everybody out.
+SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+
+# DATABASES
+# ------------------------------------------------------------------------------
+# Reuse connections across requests, and check them before use.
+DATABASES = {
+    "default": {
+        **DATABASES["default"],
+        "CONN_MAX_AGE": env.int("CONN_MAX_AGE", default=60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+}
+
+# SECURITY
+# ------------------------------------------------------------------------------
+# The proxy terminates TLS and says so in X-Forwarded-Proto; it must overwrite any
+# such header that a client sends.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# Start HSTS small; raise it to a year (31536000) once HTTPS works everywhere.
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
+)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+
+# LOGGING
+# ------------------------------------------------------------------------------
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {
+        "plain": {"format": "%(levelname)s %(asctime)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "formatter": "plain"},
+    },
+    "root": {"level": "INFO", "handlers": ["console"]},
+}

@@ -1,0 +1,134 @@
+"""The Cart class, on a real session store of the chosen engine."""
+
+from importlib import import_module
+
+import pytest
+from django.conf import settings
+
+from ..cart import Cart, CartError
+
+SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+
+
+@pytest.fixture
+def session():
+    return SessionStore()
+
+
+def saved_and_reloaded(session):
+    session.save()
+    return SessionStore(session.session_key)
+
+
+def test_a_new_cart_is_empty(session):
+    cart = Cart(session)
+
+    assert len(cart) == 0
+    assert cart.items() == []
+
+
+def test_add_counts_quantities(session):
+    cart = Cart(session)
+
+    cart.add("tea")
+    cart.add("tea", 2)
+    cart.add("cake")
+
+    assert cart.items() == [("tea", 3), ("cake", 1)]
+    assert cart.quantity("tea") == 3
+    assert len(cart) == 2
+
+
+def test_changes_are_saved_with_the_session(session):
+    Cart(session).add("tea")
+
+    assert session.modified
+    assert Cart(saved_and_reloaded(session)).items() == [("tea", 1)]
+
+
+def test_in_place_changes_are_not_saved():
+    # The lesson of seed 003: Django saves a session when a key is assigned, not when
+    # a value it returned is changed in place. Cart always assigns.
+    session = SessionStore()
+    session["cart"] = {"tea": 1}
+    reloaded = saved_and_reloaded(session)
+
+    reloaded["cart"]["tea"] = 5
+
+    assert not reloaded.modified
+
+
+def test_lines_are_a_copy(session):
+    cart = Cart(session)
+    cart.add("tea")
+
+    cart.lines()["tea"] = 50
+
+    assert cart.quantity("tea") == 1
+
+
+def test_remove_takes_every_unit_of_an_item(session):
+    cart = Cart(session)
+    cart.add("tea", 3)
+    cart.add("cake")
+
+    assert cart.remove("tea") is True
+    assert cart.items() == [("cake", 1)]
+
+
+def test_remove_of_a_missing_item_says_so(session):
+    assert Cart(session).remove("tea") is False
+
+
+def test_clear_empties_the_cart(session):
+    cart = Cart(session)
+    cart.add("tea")
+
+    cart.clear()
+
+    assert len(cart) == 0
+    assert "cart" not in session
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["", "x" * 65, "two words", "<script>", "../etc", "tea\x00", "a/b", "tea;cake"],
+    ids=["empty", "too-long", "space", "markup", "dot-dot", "nul", "slash", "semi"],
+)
+def test_add_refuses_bad_names(session, name):
+    with pytest.raises(CartError):
+        Cart(session).add(name)
+    assert "cart" not in session
+
+
+@pytest.mark.parametrize("name", ["awesome-item", "tea_2", "Çay", "お茶", "x" * 64])
+def test_add_takes_names_in_any_script(session, name):
+    Cart(session).add(name)
+
+    assert Cart(session).quantity(name) == 1
+
+
+def test_quantities_stop_at_the_limit(session):
+    cart = Cart(session)
+    cart.add("tea", Cart.max_quantity)
+
+    with pytest.raises(CartError):
+        cart.add("tea")
+    assert cart.quantity("tea") == Cart.max_quantity
+
+
+def test_the_number_of_items_stops_at_the_limit(session):
+    cart = Cart(session)
+    for number in range(Cart.max_lines):
+        cart.add(f"item-{number}")
+
+    with pytest.raises(CartError):
+        cart.add("one-more")
+    assert len(cart) == Cart.max_lines
+
+
+@pytest.mark.parametrize("stored", ["text", ["a", "list"], {"tea": "x"}, {"tea": 0}])
+def test_values_the_cart_did_not_write_read_as_empty(session, stored):
+    session["cart"] = stored
+
+    assert Cart(session).items() == []

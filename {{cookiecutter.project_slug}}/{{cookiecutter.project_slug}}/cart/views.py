@@ -1,0 +1,64 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import (
+    require_http_methods,
+    require_POST,
+    require_safe,
+)
+
+from .cart import Cart, CartError
+from .forms import AddToCartForm
+
+
+def bad_item_name(request, error):
+    return render(request, "cart/bad_item_name.html", {"error": error}, status=400)
+
+
+@require_safe
+def cart_detail(request):
+    return render(request, "cart/cart.html", {"cart": Cart(request.session)})
+
+
+# Seed 003 adds the item on GET, so a link preview or a prefetch could fill a cart.
+# Here GET only asks, and the POST of the confirm form adds.
+@require_http_methods(["GET", "HEAD", "POST"])
+def add_to_cart(request, item):
+    try:
+        item = Cart.clean_name(item)
+    except CartError as error:
+        return bad_item_name(request, error)
+    form = AddToCartForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        try:
+            Cart(request.session).add(item, form.cleaned_data["quantity"])
+        except CartError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Added {item} to your cart.")
+            return redirect("cart")
+    return render(
+        request,
+        "cart/add_to_cart.html",
+        {"item": item, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def remove_from_cart(request, item):
+    try:
+        item = Cart.clean_name(item)
+    except CartError as error:
+        return bad_item_name(request, error)
+    if Cart(request.session).remove(item):
+        messages.success(request, f"Removed {item} from your cart.")
+    else:
+        messages.info(request, f"{item} was not in your cart.")
+    return redirect("cart")
+
+
+@require_POST
+def clear_cart(request):
+    Cart(request.session).clear()
+    messages.success(request, "Your cart is empty.")
+    return redirect("cart")

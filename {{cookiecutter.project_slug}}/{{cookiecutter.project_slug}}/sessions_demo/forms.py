@@ -1,0 +1,107 @@
+"""One form per playground button: each checks its input and applies itself."""
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+
+MAX_EXPIRY_SECONDS = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
+
+
+def validate_not_reserved(key):
+    # Django keeps its own entries (_session_expiry, _auth_user_id, ...) under keys
+    # that start with an underscore; a typed value there would break the session.
+    if key.startswith("_"):
+        raise ValidationError("Keys starting with _ belong to Django; pick another.")
+
+
+class SessionKeyField(forms.CharField):
+    default_validators = [validate_not_reserved]
+
+    def __init__(self, **kwargs):
+        super().__init__(label="Key", max_length=64, **kwargs)
+
+
+class SetValueForm(forms.Form):
+    button = "Set"
+    key = SessionKeyField()
+    value = forms.CharField(label="Value", max_length=200)
+
+    def apply(self, session):
+        key = self.cleaned_data["key"]
+        session[key] = self.cleaned_data["value"]
+        return f"Stored {key!r}."
+
+
+class PopValueForm(forms.Form):
+    button = "Pop"
+    key = SessionKeyField()
+
+    def apply(self, session):
+        key = self.cleaned_data["key"]
+        if key not in session:
+            return f"{key!r} was not in the session."
+        session.pop(key)
+        return f"Removed {key!r}."
+
+
+class ClearForm(forms.Form):
+    button = "Clear"
+
+    def apply(self, session):
+        session.clear()
+        return "Cleared the data; the session key stays."
+
+
+class FlushForm(forms.Form):
+    button = "Flush"
+
+    def apply(self, session):
+        session.flush()
+        return "Flushed: the data is deleted and a new, empty session begins."
+
+
+class CycleKeyForm(forms.Form):
+    button = "Cycle key"
+
+    def apply(self, session):
+        session.cycle_key()
+        return "The session has a new key and kept its data."
+
+
+class SetExpiryForm(forms.Form):
+    button = "Set expiry"
+    seconds = forms.IntegerField(
+        label="Seconds",
+        min_value=0,
+        max_value=MAX_EXPIRY_SECONDS,
+        required=False,
+        help_text="0 ends the session when the browser closes; "
+        "empty goes back to the default.",
+    )
+
+    def apply(self, session):
+        seconds = self.cleaned_data["seconds"]
+        session.set_expiry(seconds)
+        if seconds is None:
+            return f"Expiry back to the default ({settings.SESSION_COOKIE_AGE} s)."
+        if seconds == 0:
+            return "The session now ends when the browser closes."
+        return f"The session now expires {seconds} s after the last change."
+
+
+# The playground's buttons, by the name in their URL (/session/<name>/).
+ACTIONS = {
+    "set": SetValueForm,
+    "pop": PopValueForm,
+    "clear": ClearForm,
+    "flush": FlushForm,
+    "cycle_key": CycleKeyForm,
+    "set_expiry": SetExpiryForm,
+}
+
+
+def bind(action, data=None):
+    """The form of one button, knowing its action and with HTML ids of its own."""
+    form = ACTIONS[action](data, auto_id=f"id_{action}_%s")
+    form.action = action
+    return form
