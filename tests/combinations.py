@@ -16,7 +16,9 @@ from allpairspy import AllPairs
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
 DEFAULTS = {
     key: value[0] if isinstance(value, list) else value
-    for key, value in json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text()).items()
+    for key, value in json.loads(
+        (TEMPLATE_DIR / "cookiecutter.json").read_text()
+    ).items()
     if not key.startswith("_")
 }
 ENGINES = ["db", "cached_db", "cache", "file", "signed_cookies"]
@@ -113,7 +115,7 @@ ODD_ANSWERS = [
         "odd-names",
         {
             "project_name": 'Tea & Cake\'s "Shop"',
-            "description": 'Quotes " and \' and back\\slashes; <b>not bold</b>',
+            "description": "Quotes \" and ' and back\\slashes; <b>not bold</b>",
             "author_name": "Zoë O'Brien",
             "author_email": "zoe+shop@example.co.uk",
         },
@@ -172,7 +174,8 @@ REJECTED = [
     rejected("slug-stdlib-module", "project_slug", "json", "shadow"),
     rejected("slug-django", "project_slug", "django", "shadow"),
     rejected("slug-config", "project_slug", "config", "shadow"),
-    rejected("name-with-braces", "project_name", "Shop {{ evil }}", "leave out"),
+    rejected("name-with-braces", "project_name", "Shop {name}", "leave out"),
+    rejected("name-with-markup", "project_name", "<b>Shop</b>", "leave out", project_slug="shop"),
     rejected("name-blank", "project_name", " ", "1 to 80", project_slug="shop"),
     rejected("email-without-at", "author_email", "you.example.com", "name@example.com"),
     rejected("age-zero", "session_cookie_age", "0", "whole seconds from 1 to 34560000"),

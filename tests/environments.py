@@ -50,9 +50,10 @@ def find_python(requires_python):
         version = python_version(executable)
         if version is not None and version in wanted:
             return shutil.which(executable), version
+    tried = ", ".join(CANDIDATE_PYTHONS[1:])
     pytest.fail(
-        f"No Python {requires_python} found (tried {', '.join(CANDIDATE_PYTHONS[1:])}). "
-        "Put one on PATH; with pyenv, export PYENV_VERSION=3.11.7:3.12.1:3.13.0."
+        f"No Python {requires_python} found (tried {tried}). Put one on PATH; "
+        "with pyenv, export PYENV_VERSION=3.11.7:3.12.1:3.13.0."
     )
 
 

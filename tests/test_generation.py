@@ -1,0 +1,105 @@
+"""What generation itself promises: prompts, the secret key, replay, trimmed files."""
+
+import json
+import stat
+
+import pytest
+
+from .cli import run_cookiecutter
+from .combinations import DEFAULTS, TEMPLATE_DIR, Combination
+
+QUESTIONS = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text())
+
+
+def files_of(folder):
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def test_every_question_has_prompt_text_and_every_choice_a_label():
+    prompts = QUESTIONS["__prompts__"]
+
+    assert set(prompts) == set(DEFAULTS)
+    for key, question in QUESTIONS.items():
+        if isinstance(question, list):
+            assert set(prompts[key]) == {"__prompt__", *question}, key
+
+
+def test_default_answers_generate_a_project(tmp_path):
+    result = run_cookiecutter(tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "session_shop" / "manage.py").exists()
+    assert "cd session_shop" in result.stdout
+
+
+def test_secret_key_is_fresh_private_and_only_in_env(tmp_path):
+    first = run_cookiecutter(tmp_path, "--output-dir", tmp_path / "first")
+    second = run_cookiecutter(tmp_path, "--output-dir", tmp_path / "second")
+    assert first.returncode == second.returncode == 0
+
+    keys = []
+    for output in ["first", "second"]:
+        env_file = tmp_path / output / "session_shop" / ".env"
+        assert stat.S_IMODE(env_file.stat().st_mode) == 0o600
+        [key] = [
+            line.removeprefix("DJANGO_SECRET_KEY=")
+            for line in env_file.read_text().splitlines()
+            if line.startswith("DJANGO_SECRET_KEY=")
+        ]
+        assert len(key) >= 50
+        keys.append(key)
+    assert keys[0] != keys[1]
+    for replay in (tmp_path / "replay").glob("*.json"):
+        assert keys[0] not in replay.read_text()
+        assert keys[1] not in replay.read_text()
+    gitignore = (tmp_path / "first" / "session_shop" / ".gitignore").read_text()
+    assert ".env" in gitignore.splitlines()
+
+
+def test_replay_gives_the_same_project(tmp_path):
+    answers = {
+        "session_engine": "file",
+        "session_cookie_age": "3600",
+        "session_cookie_name": "shop_session",
+        "django_version": "6.1",
+    }
+    assert run_cookiecutter(tmp_path, answers=answers).returncode == 0
+    first = files_of(tmp_path / "out" / "session_shop")
+    [replay_file] = (tmp_path / "replay").glob("*.json")
+    (tmp_path / "out" / "session_shop").rename(tmp_path / "first")
+
+    result = run_cookiecutter(tmp_path, "--replay-file", replay_file, no_input=False)
+
+    assert result.returncode == 0, result.stderr
+    second = files_of(tmp_path / "out" / "session_shop")
+    assert first.pop(".env") != second.pop(".env")
+    assert first == second
+    assert (
+        'SESSION_COOKIE_NAME = "shop_session"'
+        in second["config/settings/base.py"].decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "combination, kept",
+    [
+        (Combination("cache-locmem", {"session_engine": "cache"}), False),
+        (
+            Combination(
+                "cache-redis", {"session_engine": "cache", "cache_backend": "redis"}
+            ),
+            True,
+        ),
+        (Combination("db", {"session_engine": "db"}), True),
+    ],
+    ids=["cache-locmem", "cache-redis", "db"],
+)
+def test_restart_test_only_where_sessions_survive_a_restart(bake, combination, kept):
+    project = bake(combination)
+
+    restart_test = project.path / "session_shop/sessions_demo/tests/test_persistence.py"
+    assert restart_test.exists() is kept

@@ -1,0 +1,118 @@
+"""The default project, set up with its README's own commands, serves every page.
+
+This is the path of a new user: generate, follow "Run it" word for word, open the
+site in a client that keeps cookies the way browsers do (no Secure cookie over http).
+"""
+
+import re
+import shlex
+import socket
+import subprocess
+import time
+from http.cookiejar import CookieJar
+from urllib.parse import urlencode
+from urllib.request import HTTPCookieProcessor, build_opener
+
+import pytest
+
+from .cli import run_cookiecutter
+from .environments import clean_environment
+
+pytestmark = pytest.mark.xdist_group("quickstart")
+
+PAGES = [
+    "/",
+    "/set_session/",
+    "/get_session/",
+    "/session/",
+    "/cart/",
+    "/add_to_cart/awesome-item/",
+    "/static/css/site.css",
+]
+
+
+def readme_commands(project_dir):
+    readme = (project_dir / "README.md").read_text()
+    block = re.search(r"## Run it\n.*?```sh\n(.*?)```", readme, re.DOTALL).group(1)
+    return [shlex.split(line) for line in block.splitlines() if line.strip()]
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port, process, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"runserver exited with {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    pytest.fail(f"runserver did not listen on port {port} within {seconds} s")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("quickstart")
+    assert run_cookiecutter(workdir).returncode == 0
+    project = workdir / "out" / "session_shop"
+    *setup, runserver = readme_commands(project)
+    assert runserver[-2:] == ["manage.py", "runserver"]
+    for command in setup:
+        subprocess.run(command, cwd=project, env=clean_environment(), check=True)
+    port = free_port()
+    with open(workdir / "runserver.log", "w") as log:
+        server = subprocess.Popen(
+            [*runserver, f"127.0.0.1:{port}", "--noreload"],
+            cwd=project,
+            env=clean_environment(),
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(port, server)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def browser():
+    return build_opener(HTTPCookieProcessor(CookieJar()))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_is_served(site, path):
+    with browser().open(site + path) as response:
+        assert response.status == 200
+
+
+def test_session_outlives_the_request_over_plain_http(site):
+    client = browser()
+    client.open(site + "/set_session/").close()
+
+    with client.open(site + "/get_session/") as response:
+        page = response.read().decode()
+
+    assert "Username: john_doe" in page
+    assert "Logged In: True" in page
+
+
+def test_cart_takes_a_confirmed_item(site):
+    client = browser()
+    with client.open(site + "/add_to_cart/awesome-item/") as response:
+        confirm_page = response.read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', confirm_page)
+
+    form = urlencode({"csrfmiddlewaretoken": token.group(1), "quantity": "2"})
+    with client.open(site + "/add_to_cart/awesome-item/", form.encode()) as response:
+        cart_page = response.read().decode()
+
+    assert response.url == site + "/cart/"
+    assert re.search(r'<span class="item">awesome-item</span>\s*<span', cart_page)
+    assert "× 2" in cart_page

@@ -1,0 +1,79 @@
+"""A bad answer stops generation with one clear line and leaves no folder behind."""
+
+import pytest
+
+from .cli import run_cookiecutter
+from .combinations import REJECTED
+
+
+def error_lines(result):
+    """The lines the pre_gen_project hook printed."""
+    return [
+        line
+        for line in result.stderr.splitlines()
+        if line.startswith("ERROR: ") and "is not allowed" in line
+    ]
+
+
+def assert_refused(result, tmp_path, key, value, reason):
+    assert result.returncode == 1, result.stdout + result.stderr
+    [line] = error_lines(result)  # cookiecutter's own "Stopping generation" follows
+    assert line.startswith(f"ERROR: {key}={value!r} is not allowed: "), line
+    assert reason in line
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize("rejected", REJECTED)
+def test_bad_answer_on_the_command_line(tmp_path, rejected):
+    result = run_cookiecutter(tmp_path, answers=rejected.answers)
+
+    assert_refused(result, tmp_path, rejected.key, rejected.value, rejected.reason)
+
+
+def test_bad_answer_at_the_prompt(tmp_path):
+    # Enter for every question but the tenth, the cookie age.
+    answers = ["" for _ in range(17)]
+    answers[9] = "0"
+
+    result = run_cookiecutter(tmp_path, stdin="\n".join(answers) + "\n")
+
+    assert_refused(result, tmp_path, "session_cookie_age", "0", "whole seconds")
+
+
+def test_bad_answer_in_a_config_file(tmp_path):
+    (tmp_path / "config.yaml").write_text(
+        f"cookiecutters_dir: {tmp_path / 'cookiecutters'}\n"
+        f"replay_dir: {tmp_path / 'replay'}\n"
+        "default_context:\n"
+        '  session_cookie_name: "my session"\n'
+    )
+
+    result = run_cookiecutter(tmp_path)
+
+    assert_refused(result, tmp_path, "session_cookie_name", "my session", "RFC 6265")
+
+
+def test_every_bad_answer_gets_its_own_line(tmp_path):
+    result = run_cookiecutter(
+        tmp_path, answers={"session_cookie_age": "0", "author_email": "nobody"}
+    )
+
+    assert result.returncode == 1
+    assert len(error_lines(result)) >= 2
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"session_engine": "redis"}, "provided for choice variable session_engine"),
+        ({"session_cookie_secure": "maybe"}, "could not be converted to a boolean"),
+    ],
+    ids=["unknown-engine", "not-yes-or-no"],
+)
+def test_cookiecutter_refuses_answers_outside_the_choices(tmp_path, answers, message):
+    result = run_cookiecutter(tmp_path, answers=answers)
+
+    assert result.returncode != 0
+    assert message in result.stdout + result.stderr
+    assert list((tmp_path / "out").iterdir()) == []
