@@ -108,6 +108,10 @@ PAIRWISE = [
     if any(answers[key] != DEFAULTS[key] for key in SHORT_NAMES)
 ]
 
+# Outside any temp folder, which the template refuses for session files; the bake
+# fixture removes it at the end.
+OWN_SESSION_FOLDER = Path.home() / ".cache" / "django-sessions-template-tests"
+
 # Free-text answers that must survive TOML, Python, HTML and Markdown unharmed, and a
 # file engine with a folder of its own.
 ODD_ANSWERS = [
@@ -124,7 +128,7 @@ ODD_ANSWERS = [
         "file-own-folder",
         {
             "session_engine": "file",
-            "session_file_path": str(TEMPLATE_DIR / ".cache" / "file-own-folder"),
+            "session_file_path": str(OWN_SESSION_FOLDER / "file-own-folder"),
         },
     ),
 ]

@@ -1,3 +1,4 @@
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,4 +60,7 @@ def bake(cookies_session, environments):
             )
         return baked[combination.id]
 
-    return bake_once
+    yield bake_once
+    for project in baked.values():
+        if project.answers.get("session_file_path"):
+            shutil.rmtree(project.answers["session_file_path"], ignore_errors=True)

@@ -21,8 +21,16 @@ from packaging.version import Version
 
 CANDIDATE_PYTHONS = [sys.executable, *(f"python3.{minor}" for minor in range(10, 16))]
 
-# What the template's own test run sets and the baked project must not inherit.
-LEAKY_VARIABLES = ("DJANGO_SETTINGS_MODULE", "PYTHONPATH", "VIRTUAL_ENV", "PYTEST_")
+# What the template's own test run sets and a baked project must not inherit. Bakes that
+# use PostgreSQL or Redis are handed DATABASE_URL and REDIS_URL explicitly.
+LEAKY_VARIABLES = (
+    "DJANGO_SETTINGS_MODULE",
+    "PYTHONPATH",
+    "VIRTUAL_ENV",
+    "PYTEST_",
+    "DATABASE_URL",
+    "REDIS_URL",
+)
 
 
 @functools.cache
