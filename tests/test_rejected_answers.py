@@ -41,14 +41,9 @@ def test_bad_answer_at_the_prompt(tmp_path):
 
 
 def test_bad_answer_in_a_config_file(tmp_path):
-    (tmp_path / "config.yaml").write_text(
-        f"cookiecutters_dir: {tmp_path / 'cookiecutters'}\n"
-        f"replay_dir: {tmp_path / 'replay'}\n"
-        "default_context:\n"
-        '  session_cookie_name: "my session"\n'
+    result = run_cookiecutter(
+        tmp_path, default_context={"session_cookie_name": "my session"}
     )
-
-    result = run_cookiecutter(tmp_path)
 
     assert_refused(result, tmp_path, "session_cookie_name", "my session", "RFC 6265")
 
