@@ -16,10 +16,17 @@ SLUG = ANSWERS["project_slug"]
 def unneeded_files(answers):
     """Files that only some answers use."""
     engine = answers["session_engine"]
-    sessions_vanish_on_restart = engine == "cache" and answers["cache_backend"] == "locmem"
-    if sessions_vanish_on_restart:
-        # Nothing to prove: a restart empties a local-memory cache and every session.
+    redis = answers["cache_backend"] == "redis"
+    guard = Path(SLUG, "session_guard")
+    if engine == "cache" and not redis:
+        # A restart empties a local-memory cache and every session: nothing to prove.
         yield Path(SLUG, "sessions_demo", "tests", "test_persistence.py")
+    if not (engine == "cache" and redis):
+        # The outage-proof engine serves cache sessions in Redis only.
+        yield guard / "cache.py"
+    if not (engine in ("cache", "cached_db") and redis):
+        # Only sessions in Redis have a Redis outage to live through.
+        yield guard / "tests" / "test_redis_outage.py"
 
 
 def write_env_file():

@@ -1,9 +1,10 @@
 """Which answers the template supports, and which it must refuse.
 
 SUPPORTED combinations are baked, and each bake's own test suite, `manage.py check`,
-`makemigrations --check` and ruff run on it. RENDER_ONLY combinations need PostgreSQL
-or Redis to run their suite; they are baked and checked without it. REJECTED answers
-must stop generation with one line naming the key, and leave no folder behind.
+`check --deploy`, `makemigrations --check` and ruff run on it. WITH_SERVICES
+combinations are tested the same way against the PostgreSQL and Redis of DATABASE_URL
+and REDIS_URL. REJECTED answers must stop generation with one line naming the key,
+and leave no folder behind.
 """
 
 import json
@@ -135,20 +136,30 @@ ODD_ANSWERS = [
 
 SUPPORTED = combinations(*ENGINE_MATRIX, *PAIRWISE, *ODD_ANSWERS)
 
-RENDER_ONLY = combinations(
-    Combination("postgresql-db-django5.2", {"database": "postgresql"}),
-    Combination(
-        "redis-cache-django5.2", {"cache_backend": "redis", "session_engine": "cache"}
-    ),
-    Combination(
-        "postgresql-redis-cached_db-django6.1",
-        {
-            "database": "postgresql",
-            "cache_backend": "redis",
-            "session_engine": "cached_db",
-            "django_version": "6.1",
-        },
-    ),
+# The engines that use a server, on it, with each Django version at least once.
+WITH_SERVICES = combinations(
+    *(
+        Combination(
+            f"{database}-{cache}-{engine}-django{version}",
+            {
+                "database": database,
+                "cache_backend": cache,
+                "session_engine": engine,
+                "django_version": version,
+            },
+        )
+        for database, cache, engine, version in [
+            ("postgresql", "locmem", "db", "5.2"),
+            ("postgresql", "locmem", "db", "6.1"),
+            ("postgresql", "redis", "cached_db", "5.2"),
+            ("postgresql", "redis", "cached_db", "6.1"),
+            ("sqlite", "redis", "cached_db", "6.1"),
+            ("sqlite", "redis", "cache", "5.2"),
+            ("postgresql", "redis", "cache", "6.1"),
+            ("postgresql", "locmem", "file", "5.2"),
+            ("postgresql", "redis", "signed_cookies", "6.1"),
+        ]
+    )
 )
 
 

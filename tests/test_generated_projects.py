@@ -1,38 +1,78 @@
 """Each supported combination bakes a project that passes its own checks."""
 
 import re
+import secrets
 
 import pytest
 
-from .combinations import RENDER_ONLY, SUPPORTED
+from .combinations import SUPPORTED, WITH_SERVICES
+
+ALL = SUPPORTED + WITH_SERVICES
 
 # A Jinja expression or statement about the answers that was not rendered.
 UNRENDERED = re.compile(r"\{\{-?\s*cookiecutter\b|\{%-?\s*\w+[^%]*\bcookiecutter\.")
+CHECK_ID = re.compile(r"^\?: \(([\w.]+)\)", re.MULTILINE)
 
 
-@pytest.mark.parametrize("combination", SUPPORTED)
+def expected_deploy_messages(answers):
+    """What `check --deploy` must say of production with these answers, and no more."""
+    expected = set()
+    if not answers.get("session_cookie_secure", True):
+        expected |= {"security.W012", "security.W016"}  # session and CSRF cookies
+    if not answers.get("session_cookie_httponly", True):
+        expected.add("security.W015")
+    engine = answers.get("session_engine", "db")
+    if engine in ("cache", "cached_db") and answers.get("cache_backend") != "redis":
+        expected.add("session_guard.W001")  # sessions in a per-process cache
+    if engine == "signed_cookies":
+        expected.add("session_guard.I001")
+    return expected
+
+
+@pytest.mark.parametrize("combination", ALL)
 def test_own_test_suite_passes(bake, combination):
     bake(combination).run("-m", "pytest", "-q", "-p", "no:cacheprovider")
 
 
-@pytest.mark.parametrize("combination", SUPPORTED + RENDER_ONLY)
+@pytest.mark.parametrize("combination", ALL)
 def test_manage_py_check_passes(bake, combination):
     bake(combination).manage("check", "--fail-level", "WARNING")
 
 
-@pytest.mark.parametrize("combination", SUPPORTED + RENDER_ONLY)
+@pytest.mark.parametrize("combination", ALL)
+def test_deploy_check_says_exactly_what_the_answers_imply(bake, combination):
+    project = bake(combination)
+    result = project.manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        check=False,
+        DJANGO_SETTINGS_MODULE="config.settings.production",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS="shop.example.com",
+    )
+
+    output = result.stdout + result.stderr
+    expected = expected_deploy_messages(combination.answers)
+    assert set(CHECK_ID.findall(output)) == expected, output
+    warned = any(not message.endswith(("I001",)) for message in expected)
+    assert (result.returncode != 0) is warned, output
+
+
+@pytest.mark.parametrize("combination", ALL)
 def test_migrations_match_the_models(bake, combination):
     bake(combination).manage("makemigrations", "--check", "--dry-run")
 
 
-@pytest.mark.parametrize("combination", SUPPORTED + RENDER_ONLY)
+@pytest.mark.parametrize("combination", ALL)
 def test_ruff_finds_nothing_to_change(bake, combination):
     project = bake(combination)
     project.run("-m", "ruff", "check", "--no-cache", ".")
     project.run("-m", "ruff", "format", "--check", "--no-cache", ".")
 
 
-@pytest.mark.parametrize("combination", SUPPORTED + RENDER_ONLY)
+@pytest.mark.parametrize("combination", ALL)
 def test_no_template_syntax_survives(bake, combination):
     project = bake(combination)
     leftovers = [

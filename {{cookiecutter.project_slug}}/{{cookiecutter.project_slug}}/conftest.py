@@ -1,7 +1,75 @@
+{% set postgresql = cookiecutter.database == "postgresql" %}
+{% set redis = cookiecutter.cache_backend == "redis" %}
+{% set cached_db = cookiecutter.session_engine == "cached_db" %}
+{% if postgresql or redis %}
+import os
+{% endif %}
+from importlib import import_module
+
+{% if postgresql %}
+import psycopg
+{% endif %}
 import pytest
 from django.conf import settings
+{% if redis or cached_db %}
+from django.core.cache import caches
+{% endif %}
 from django.test import Client
 from django.urls import reverse
+{% if redis %}
+from django_redis import get_redis_connection
+from redis.exceptions import RedisError
+{% endif %}
+{% if postgresql or redis %}
+
+
+def unreachable_services():
+    """The servers the settings name that do not answer."""
+    missing = []
+{% if postgresql %}
+    database = settings.DATABASES["default"]
+    try:
+        psycopg.connect(
+            dbname="postgres",
+            host=database["HOST"] or None,
+            port=database["PORT"] or None,
+            user=database["USER"] or None,
+            password=database["PASSWORD"] or None,
+            connect_timeout=3,
+        ).close()
+    except psycopg.OperationalError:
+        missing.append("PostgreSQL (DATABASE_URL)")
+{% endif %}
+{% if redis %}
+    try:
+        get_redis_connection("default").ping()
+    except RedisError:
+        missing.append("Redis (REDIS_URL)")
+{% endif %}
+    return missing
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip everything when a server is missing, or fail under REQUIRE_SERVICES=1."""
+    missing = unreachable_services()
+    if not missing:
+        return
+    reason = f"{' and '.join(missing)} not answering"
+    if os.environ.get("REQUIRE_SERVICES") == "1":
+        raise pytest.UsageError(f"{reason}, and REQUIRE_SERVICES=1 is set")
+    for item in items:
+        item.add_marker(pytest.mark.skip(reason=reason))
+{% endif %}
+{% if redis %}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _delete_test_keys_from_redis():
+    """Remove what this run stored: only keys under its own prefix (test.py)."""
+    yield
+    for alias in settings.CACHES:
+        caches[alias].delete_pattern("*")
+{% endif %}
 
 
 @pytest.fixture(autouse=True)
@@ -20,3 +88,18 @@ def csrf_token(csrf_client):
     """The token a page's forms carry, fetched as a browser would."""
     csrf_client.get(reverse("playground"))
     return csrf_client.cookies[settings.CSRF_COOKIE_NAME].value
+
+
+@pytest.fixture
+def load_after_restart():
+    """Load a session as a freshly started server process would."""
+
+    def load(session_key):
+        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+{% if cached_db %}
+        # A restart may find the cache empty: then the data comes from the database.
+        caches[settings.SESSION_CACHE_ALIAS].delete(store.cache_key)
+{% endif %}
+        return store.load()
+
+    return load

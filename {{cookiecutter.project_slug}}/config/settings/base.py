@@ -36,9 +36,19 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default="postgres:///{{ cookiecutter.project_slug }}"),
 }
 {% else %}
-# SQLite in a file next to manage.py; set DATABASE_URL to use another database.
+# SQLite in a file next to manage.py, or where DATABASE_URL (sqlite:///...) says.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+    "default": {
+        **env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
+        # For several workers at once: a writer takes the lock when its transaction
+        # starts and others wait for it (up to 20 s) instead of failing with
+        # "database is locked"; readers go on while one writes (WAL).
+        "OPTIONS": {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        },
+    },
 }
 {% endif %}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -46,12 +56,16 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # CACHES
 # ------------------------------------------------------------------------------
 {% if cookiecutter.cache_backend == "redis" %}
+# Redis, through django-redis, shared by every worker and server.
 REDIS_URL = env("REDIS_URL", default="redis://127.0.0.1:6379/0")
+# Give up on an unreachable Redis within a second instead of hanging the worker.
+REDIS_TIMEOUTS = {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1}
 CACHES = {
     "default": {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "{{ cookiecutter.project_slug }}",
+        "OPTIONS": REDIS_TIMEOUTS,
     },
 {% if uses_cache %}
     # Sessions get a cache of their own, so that clearing the application's cache
@@ -60,9 +74,19 @@ CACHES = {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "{{ cookiecutter.project_slug }}:sessions",
+{% if engine == "cached_db" %}
+        # While Redis is down, read and write sessions in the database alone.
+        "OPTIONS": {**REDIS_TIMEOUTS, "IGNORE_EXCEPTIONS": True},
+{% else %}
+        "OPTIONS": REDIS_TIMEOUTS,
+{% endif %}
     },
 {% endif %}
 }
+{% if engine == "cached_db" %}
+# ...and say so in the log.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+{% endif %}
 {% else %}
 # Local memory: private to each process, emptied on every restart. Fine for one
 # development server; several workers or servers need a shared cache such as Redis.
@@ -90,26 +114,26 @@ CACHES = {
 {% if engine == "db" %}
 # Session data lives in the django_session table. Expired rows stay until
 # `manage.py clearsessions` runs: schedule it (see README).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
 {% elif engine == "cached_db" %}
 # Session data lives in the django_session table and is read through the cache;
 # every write goes to both. Expired rows stay until `manage.py clearsessions` runs:
 # schedule it (see README).
-SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 {% elif engine == "cache" %}
 # Session data lives in the cache only: fast, and gone if the cache is emptied or
 # evicts it. The cache expires sessions itself.
-SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+{% if cookiecutter.cache_backend == "redis" %}
+# This is Django's cache engine, except that a Redis outage costs visitors their
+# session instead of a server error (see session_guard/cache.py).
+{% endif %}
 {% elif engine == "file" %}
 # Session data lives in one file per session. Expired files stay until
 # `manage.py clearsessions` runs: schedule it (see README).
-SESSION_ENGINE = "django.contrib.sessions.backends.file"
 {% elif engine == "signed_cookies" %}
 # Session data lives in the cookie itself: signed with SECRET_KEY, so it cannot be
 # forged, but not encrypted, so the user can read it. Browsers drop cookies over
 # about 4 KB. Rotate SECRET_KEY through SECRET_KEY_FALLBACKS, or everyone is logged out.
-SESSION_ENGINE = "django.contrib.sessions.backends.signed_cookies"
 {% endif %}
+SESSION_ENGINE = "{{ cookiecutter.__session_engine }}"
 {% if uses_cache %}
 # The cache alias above that holds sessions.
 SESSION_CACHE_ALIAS = "sessions"
@@ -162,6 +186,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "{{ cookiecutter.project_slug }}.session_guard",
     "{{ cookiecutter.project_slug }}.sessions_demo",
     "{{ cookiecutter.project_slug }}.cart",
 ]
@@ -170,6 +195,8 @@ INSTALLED_APPS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves the collected static files in production, without a separate server.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -25,6 +25,17 @@ DATABASES = {
     }
 }
 
+# STATIC FILES
+# ------------------------------------------------------------------------------
+# Compressed, with hashed names that browsers may cache forever; needs
+# `manage.py collectstatic` at each deploy.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    },
+}
+
 # SECURITY
 # ------------------------------------------------------------------------------
 # The proxy terminates TLS and says so in X-Forwarded-Proto; it must overwrite any

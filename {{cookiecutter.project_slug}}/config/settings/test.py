@@ -1,9 +1,26 @@
 """Settings for the test suite: the chosen session settings, nothing from .env."""
 
+{% if cookiecutter.cache_backend == "redis" %}
+from uuid import uuid4
+
+{% endif %}
 from .base import *  # noqa: F403
+{% if cookiecutter.cache_backend == "redis" %}
+from .base import CACHES
+{% endif %}
 
 # Fixed so that the tests never depend on a machine's .env.
 SECRET_KEY = "only-for-tests-never-deployed"  # noqa: S105
 ALLOWED_HOSTS = ["testserver"]
 # Fast hashing: the tests care about sessions, not password strength.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+{% if cookiecutter.cache_backend == "redis" %}
+
+# The tests share the Redis of REDIS_URL with whatever else uses it: each run writes
+# under keys of its own, which conftest.py deletes at the end.
+TEST_RUN_PREFIX = f"test-{uuid4().hex[:12]}"
+CACHES = {
+    alias: {**cache, "KEY_PREFIX": f"{TEST_RUN_PREFIX}:{cache['KEY_PREFIX']}"}
+    for alias, cache in CACHES.items()
+}
+{% endif %}

@@ -3,7 +3,7 @@
 The tests hold the settings of every environment, and the Set-Cookie header, to them.
 """
 
-SESSION_ENGINE = "django.contrib.sessions.backends.{{ cookiecutter.session_engine }}"
+SESSION_ENGINE = "{{ cookiecutter.__session_engine }}"
 SESSION_COOKIE_AGE = {{ cookiecutter.session_cookie_age }}
 SESSION_EXPIRE_AT_BROWSER_CLOSE = {{ cookiecutter.session_expire_at_browser_close }}
 SESSION_SAVE_EVERY_REQUEST = {{ cookiecutter.session_save_every_request }}

@@ -47,6 +47,18 @@ def test_production_sends_exactly_the_chosen_cookie(load_settings_module):
     assert production.CSRF_COOKIE_SECURE is CHOSEN["SESSION_COOKIE_SECURE"]
 
 
+def test_production_reads_old_secret_keys_for_rotation(load_settings_module):
+    production = load_settings_module(
+        "config.settings.production",
+        DJANGO_SECRET_KEY="new" * 20,
+        DJANGO_SECRET_KEY_FALLBACKS="old" * 20 + "," + "older" * 12,
+        DJANGO_ALLOWED_HOSTS="shop.example.com,www.shop.example.com",
+    )
+
+    assert production.SECRET_KEY_FALLBACKS == ["old" * 20, "older" * 12]
+    assert production.ALLOWED_HOSTS == ["shop.example.com", "www.shop.example.com"]
+
+
 def test_local_settings_change_only_what_plain_http_needs(load_settings_module):
     local = load_settings_module("config.settings.local", DJANGO_SECRET_KEY="x" * 50)
 

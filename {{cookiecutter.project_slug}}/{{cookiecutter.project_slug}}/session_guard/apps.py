@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class SessionGuardConfig(AppConfig):
+    """System checks for the session setup, and an outage-proof cache engine."""
+
+    name = "{{ cookiecutter.project_slug }}.session_guard"
+    verbose_name = "Session guard"
+
+    def ready(self):
+        from . import checks  # noqa: F401  (registers the checks)

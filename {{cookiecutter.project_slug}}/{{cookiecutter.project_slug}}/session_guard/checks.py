@@ -1,0 +1,122 @@
+"""System checks for the pitfalls of each session engine.
+
+They run with every manage.py command; `manage.py check --deploy` adds Django's own
+deployment checks.
+"""
+
+import os
+import tempfile
+from importlib import import_module
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.sessions.backends.cache import SessionStore as CacheStore
+from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
+from django.contrib.sessions.backends.file import SessionStore as FileStore
+from django.contrib.sessions.backends.signed_cookies import (
+    SessionStore as SignedCookieStore,
+)
+from django.core.checks import Error, Info, Tags, Warning, register
+
+PER_PROCESS_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+# Folders every local user can list: never a place for session files.
+SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # noqa: S108
+
+
+def session_store():
+    return import_module(settings.SESSION_ENGINE).SessionStore
+
+
+@register(Tags.caches)
+def check_sessions_cache_is_shared(app_configs, **kwargs):
+    if settings.DEBUG or not issubclass(session_store(), CacheStore | CachedDBStore):
+        return []
+    alias = getattr(settings, "SESSION_CACHE_ALIAS", "default")
+    backend = settings.CACHES.get(alias, {}).get("BACKEND")
+    if backend not in PER_PROCESS_CACHES:
+        return []
+    return [
+        Warning(
+            f"Sessions are kept in the {alias!r} cache, which lives inside one "
+            "process: each worker sees different sessions, and a restart ends them.",
+            hint="Use a shared cache for sessions, such as Redis (REDIS_URL), "
+            "or the db engine.",
+            id="session_guard.W001",
+        )
+    ]
+
+
+@register(Tags.security)
+def check_session_file_path(app_configs, **kwargs):
+    if not issubclass(session_store(), FileStore):
+        return []
+    folder = Path(getattr(settings, "SESSION_FILE_PATH", None) or tempfile.gettempdir())
+    if not folder.is_dir():
+        return [
+            Error(
+                f"SESSION_FILE_PATH {str(folder)!r} is not a folder.",
+                hint="Create it, readable and writable by this user only (0700).",
+                id="session_guard.E001",
+            )
+        ]
+    problems = []
+    if not os.access(folder, os.W_OK | os.X_OK):
+        problems.append(
+            Error(
+                f"SESSION_FILE_PATH {str(folder)!r} is not writable by this user.",
+                hint="Give the user that runs Django write access to it.",
+                id="session_guard.E002",
+            )
+        )
+    resolved = folder.resolve()
+    if any(resolved == Path(temp).resolve() for temp in SHARED_TEMP_DIRS):
+        problems.append(
+            Warning(
+                f"SESSION_FILE_PATH {str(folder)!r} is a temp folder shared by "
+                "every user of the machine, who can list the session keys there.",
+                hint="Use a folder of this project's own, such as var/sessions.",
+                id="session_guard.W002",
+            )
+        )
+    elif folder.stat().st_mode & 0o077:
+        problems.append(
+            Warning(
+                f"SESSION_FILE_PATH {str(folder)!r} is open to other users "
+                f"(mode {folder.stat().st_mode & 0o777:o}), who could read sessions.",
+                hint=f"chmod 700 {folder}",
+                id="session_guard.W003",
+            )
+        )
+    return problems
+
+
+@register(Tags.security)
+def check_samesite_none_is_secure(app_configs, **kwargs):
+    if settings.SESSION_COOKIE_SAMESITE != "None" or settings.SESSION_COOKIE_SECURE:
+        return []
+    return [
+        Error(
+            "SESSION_COOKIE_SAMESITE is 'None' but SESSION_COOKIE_SECURE is off: "
+            "browsers reject such a cookie, and nobody keeps a session.",
+            hint="Set SESSION_COOKIE_SECURE = True, or SameSite to 'Lax'.",
+            id="session_guard.E003",
+        )
+    ]
+
+
+@register(Tags.security)
+def check_signed_cookie_limits(app_configs, **kwargs):
+    if not issubclass(session_store(), SignedCookieStore):
+        return []
+    return [
+        Info(
+            "Sessions are kept in a signed cookie: the visitor can read them "
+            "(signed, not encrypted), and browsers drop cookies over about 4 KB.",
+            hint="Keep session data small and free of secrets; rotate SECRET_KEY "
+            "through SECRET_KEY_FALLBACKS.",
+            id="session_guard.I001",
+        )
+    ]
