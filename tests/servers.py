@@ -1,0 +1,150 @@
+"""Real servers for the tests that need them: gunicorn, runserver, a throwaway Redis.
+
+Each runs as a child process on a free port of 127.0.0.1, logs to a file, and is
+stopped when its `with` block ends.
+"""
+
+import re
+import shutil
+import socket
+import subprocess
+import time
+from http.cookies import SimpleCookie
+
+import pytest
+import requests
+
+from .environments import clean_environment
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for(port, process, log, seconds=60):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"nothing listened on port {port} within {seconds} s")
+
+
+class Server:
+    """A command that listens on a port; a context manager that starts and stops it."""
+
+    def __init__(self, command, log, port=None, cwd=None, environment=None):
+        self.port = port or free_port()
+        self.command = [str(part).format(port=self.port) for part in command]
+        self.log, self.cwd, self.environment = log, cwd, environment
+        self.process = None
+
+    @property
+    def url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self):
+        with open(self.log, "a") as log:
+            self.process = subprocess.Popen(
+                self.command,
+                cwd=self.cwd,
+                env=clean_environment(**(self.environment or {})),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+            )
+        wait_for(self.port, self.process, self.log)
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def __enter__(self):
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop()
+
+
+def gunicorn(project, log, **environment):
+    """The project under gunicorn with its production settings, 2 workers."""
+    return Server(
+        [project.python, "-m", "gunicorn", "config.wsgi", "--workers", "2",
+         "--bind", "127.0.0.1:{port}", "--access-logfile", "-"],
+        log,
+        cwd=project.path,
+        environment={**project.service_environment, **environment},
+    )  # fmt: skip
+
+
+def redis_server(workdir, port=None):
+    """A Redis of the test's own, that keeps nothing on disk."""
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed")
+    return Server(
+        ["redis-server", "--port", "{port}", "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", workdir],
+        workdir / "redis.log",
+        port=port,
+    )  # fmt: skip
+
+
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Browser:
+    """Keeps cookies like a browser on an HTTPS site behind a TLS proxy.
+
+    Requests go to the app server over plain http with the header the proxy adds, so
+    Secure cookies are kept and sent as a browser would over https.
+    """
+
+    def __init__(self):
+        self.cookies = {}
+
+    def request(self, method, url, **kwargs):
+        origin = re.match(r"http://[^/]+", url).group(0).replace("http:", "https:")
+        response = requests.request(
+            method,
+            url,
+            cookies=self.cookies,
+            headers={"X-Forwarded-Proto": "https", "Origin": origin},
+            allow_redirects=False,
+            timeout=30,
+            **kwargs,
+        )
+        for header in response.raw.headers.getlist("Set-Cookie"):
+            for name, morsel in SimpleCookie(header).items():
+                if morsel.value and morsel["max-age"] != "0":
+                    self.cookies[name] = morsel.value
+                else:
+                    self.cookies.pop(name, None)
+        return response
+
+    def get(self, url):
+        return self.request("GET", url)
+
+    def submit(self, url, **fields):
+        """Open the page with a form at url and post the form with these fields."""
+        page = self.get(url)
+        token = CSRF_TOKEN.search(page.text)
+        assert token, f"no form on {url}: {page.status_code}"
+        return self.request("POST", url, data={"csrfmiddlewaretoken": token[1], **fields})
+
+    def cart(self, server_url):
+        """{item: quantity} as the cart page shows it."""
+        page = self.get(f"{server_url}/cart/")
+        assert page.status_code == 200, page.status_code
+        return {
+            item: int(quantity)
+            for item, quantity in re.findall(
+                r'<span class="item">(.+?)</span>\s*<span class="quantity"[^>]*>× (\d+)',
+                page.text,
+            )
+        }
