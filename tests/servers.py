@@ -96,6 +96,14 @@ def redis_server(workdir, port=None):
 
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+CART_LINE = re.compile(
+    r'<span class="item">(.+?)</span>\s*<span class="quantity"[^>]*>× (\d+)'
+)
+
+
+def cart_lines(html):
+    """{item: quantity} as a cart page shows it."""
+    return {item: int(quantity) for item, quantity in CART_LINE.findall(html)}
 
 
 class Browser:
@@ -135,16 +143,10 @@ class Browser:
         page = self.get(url)
         token = CSRF_TOKEN.search(page.text)
         assert token, f"no form on {url}: {page.status_code}"
-        return self.request("POST", url, data={"csrfmiddlewaretoken": token[1], **fields})
+        form = {"csrfmiddlewaretoken": token[1], **fields}
+        return self.request("POST", url, data=form)
 
     def cart(self, server_url):
-        """{item: quantity} as the cart page shows it."""
         page = self.get(f"{server_url}/cart/")
         assert page.status_code == 200, page.status_code
-        return {
-            item: int(quantity)
-            for item, quantity in re.findall(
-                r'<span class="item">(.+?)</span>\s*<span class="quantity"[^>]*>× (\d+)',
-                page.text,
-            )
-        }
+        return cart_lines(page.text)
