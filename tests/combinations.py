@@ -129,7 +129,7 @@ ODD_ANSWERS = [
         "file-own-folder",
         {
             "session_engine": "file",
-            "session_file_path": str(OWN_SESSION_FOLDER / "file-own-folder"),
+            "session_file_path": str(OWN_SESSION_FOLDER),
         },
     ),
 ]
