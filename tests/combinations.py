@@ -163,6 +163,29 @@ WITH_SERVICES = combinations(
 )
 
 
+def first(candidates, **wanted):
+    return next(
+        candidate
+        for candidate in candidates
+        if all(candidate.answers.get(key) == value for key, value in wanted.items())
+    )
+
+
+# Whose own suite runs with its browser tests (Chromium): every engine, the cookie
+# ending with the browser and not, each SameSite, a bake on PostgreSQL and Redis.
+# The other bakes run their suites without them (-m "not e2e").
+BROWSER_TESTED = {
+    *(item.id for item in ENGINE_MATRIX if item.answers["django_version"] == "5.2"),
+    first(
+        PAIRWISE,
+        session_cookie_samesite="Strict",
+        session_expire_at_browser_close=True,
+    ).id,
+    first(PAIRWISE, session_cookie_samesite="None").id,
+    "postgresql-redis-cached_db-django6.1",
+}
+
+
 @dataclass(frozen=True)
 class Rejected:
     key: str

@@ -5,9 +5,10 @@ import secrets
 
 import pytest
 
-from .combinations import SUPPORTED, WITH_SERVICES
+from .combinations import BROWSER_TESTED, SUPPORTED, TEMPLATE_DIR, WITH_SERVICES
 
 ALL = SUPPORTED + WITH_SERVICES
+SCREENSHOTS = TEMPLATE_DIR / "build" / "screenshots"
 
 # A Jinja expression or statement about the answers that was not rendered.
 UNRENDERED = re.compile(r"\{\{-?\s*cookiecutter\b|\{%-?\s*\w+[^%]*\bcookiecutter\.")
@@ -31,7 +32,15 @@ def expected_deploy_messages(answers):
 
 @pytest.mark.parametrize("combination", ALL)
 def test_own_test_suite_passes(bake, combination):
-    bake(combination).run("-m", "pytest", "-q", "-p", "no:cacheprovider")
+    if combination.id in BROWSER_TESTED:
+        browser_tests = []
+    else:
+        browser_tests = ["-m", "not e2e"]
+    bake(combination).run(
+        *["-m", "pytest", "-q", "-p", "no:cacheprovider", *browser_tests],
+        # Every page at desktop and phone width, for a person to look at.
+        E2E_SCREENSHOTS=str(SCREENSHOTS / combination.id),
+    )
 
 
 @pytest.mark.parametrize("combination", ALL)

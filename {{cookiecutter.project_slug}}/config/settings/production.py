@@ -6,7 +6,7 @@ base.py.
 """
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, MIDDLEWARE, env
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 # Old keys that still verify sessions and signatures after SECRET_KEY is rotated;
@@ -27,6 +27,13 @@ DATABASES = {
 
 # STATIC FILES
 # ------------------------------------------------------------------------------
+# WhiteNoise serves the collected files from the app servers, right after the
+# security middleware; runserver serves them itself in development.
+MIDDLEWARE = [
+    *MIDDLEWARE[:1],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[1:],
+]
 # Compressed, with hashed names that browsers may cache forever; needs
 # `manage.py collectstatic` at each deploy.
 STORAGES = {

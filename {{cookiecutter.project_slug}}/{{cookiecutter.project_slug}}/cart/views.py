@@ -14,9 +14,16 @@ def bad_item_name(request, error):
     return render(request, "cart/bad_item_name.html", {"error": error}, status=400)
 
 
+SUGGESTIONS = ["awesome-item", "tea", "cake", "biscuits"]
+
+
 @require_safe
 def cart_detail(request):
-    return render(request, "cart/cart.html", {"cart": Cart(request.session)})
+    return render(
+        request,
+        "cart/cart.html",
+        {"cart": Cart(request.session), "suggestions": SUGGESTIONS},
+    )
 
 
 # Seed 003 adds the item on GET, so a link preview or a prefetch could fill a cart.

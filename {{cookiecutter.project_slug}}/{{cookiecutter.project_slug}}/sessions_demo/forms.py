@@ -23,6 +23,8 @@ class SessionKeyField(forms.CharField):
 
 class SetValueForm(forms.Form):
     button = "Set"
+    code = "session[key] = value"
+    explanation = "Stores a value under a key; the session is saved with the response."
     key = SessionKeyField()
     value = forms.CharField(label="Value", max_length=200)
 
@@ -34,6 +36,8 @@ class SetValueForm(forms.Form):
 
 class PopValueForm(forms.Form):
     button = "Pop"
+    code = "session.pop(key)"
+    explanation = "Removes one key and its value."
     key = SessionKeyField()
 
     def apply(self, session):
@@ -46,6 +50,8 @@ class PopValueForm(forms.Form):
 
 class ClearForm(forms.Form):
     button = "Clear"
+    code = "session.clear()"
+    explanation = "Empties the data but keeps the session and its key."
 
     def apply(self, session):
         session.clear()
@@ -54,6 +60,11 @@ class ClearForm(forms.Form):
 
 class FlushForm(forms.Form):
     button = "Flush"
+    code = "session.flush()"
+    explanation = (
+        "Deletes the data and the session itself, as logging out does; "
+        "the next write starts a new session under a new key."
+    )
 
     def apply(self, session):
         session.flush()
@@ -62,6 +73,11 @@ class FlushForm(forms.Form):
 
 class CycleKeyForm(forms.Form):
     button = "Cycle key"
+    code = "session.cycle_key()"
+    explanation = (
+        "Moves the data to a new key, as logging in does, so that a key someone "
+        "planted beforehand stops working."
+    )
 
     def apply(self, session):
         session.cycle_key()
@@ -70,6 +86,8 @@ class CycleKeyForm(forms.Form):
 
 class SetExpiryForm(forms.Form):
     button = "Set expiry"
+    code = "session.set_expiry(seconds)"
+    explanation = "Changes how long this one session lives."
     seconds = forms.IntegerField(
         label="Seconds",
         min_value=0,

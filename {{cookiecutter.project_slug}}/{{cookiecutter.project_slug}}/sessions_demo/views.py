@@ -61,6 +61,8 @@ def render_playground(request, invalid_form=None, status=200):
             for key, value in sorted(session.items())
         ],
         "actions": actions,
+        "settings_age": settings.SESSION_COOKIE_AGE,
+        "settings_browser_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
     }
     return render(request, "sessions_demo/playground.html", context, status=status)
 

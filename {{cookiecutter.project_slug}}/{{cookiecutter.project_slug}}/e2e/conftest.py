@@ -1,0 +1,73 @@
+"""Browser tests: Playwright drives a real Chromium against pytest-django's live server.
+
+Playwright's own browser download is not needed: any Chromium on PATH (Debian's
+`chromium` package, Google Chrome) or at CHROMIUM_PATH is used. Without one these tests
+skip, or fail under REQUIRE_SERVICES=1.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+# A headless Chromium that reaches for nothing beyond the test server.
+CHROMIUM_ARGS = [
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def find_chromium():
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    chromium = find_chromium()
+    if chromium is None:
+        reason = "no Chromium: install it (apt install chromium) or set CHROMIUM_PATH"
+        if os.environ.get("REQUIRE_SERVICES") == "1":
+            pytest.fail(f"{reason}; REQUIRE_SERVICES=1 is set")
+        pytest.skip(reason)
+    # Chromium's sandbox refuses to start as root, as in containers and CI.
+    sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
+    return {
+        **browser_type_launch_args,
+        "executable_path": chromium,
+        "args": CHROMIUM_ARGS + sandbox,
+    }
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _django_beside_playwright():
+    # Playwright's sync API keeps an event loop in the test thread, where Django would
+    # refuse database calls (SynchronousOnlyOperation) though nothing runs async.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    yield
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def site(live_server):
+    """The address of the live server, for page.goto(site + "/cart/")."""
+    return live_server.url
+
+
+@pytest.fixture(scope="session")
+def screenshots():
+    """Where the page screenshots go, for a person to look at (git ignores it)."""
+    folder = Path(
+        os.environ.get("E2E_SCREENSHOTS")
+        or settings.BASE_DIR / "test-results" / "screenshots"
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
