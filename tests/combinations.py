@@ -175,13 +175,16 @@ def first(candidates, **wanted):
 # ending with the browser and not, each SameSite, a bake on PostgreSQL and Redis.
 # The other bakes run their suites without them (-m "not e2e").
 BROWSER_TESTED = {
-    *(item.id for item in ENGINE_MATRIX if item.answers["django_version"] == "5.2"),
+    first(ENGINE_MATRIX, session_engine="db").id,
+    first(ENGINE_MATRIX, session_engine="file").id,
+    first(ENGINE_MATRIX, session_engine="signed_cookies").id,
     first(
         PAIRWISE,
+        session_engine="cached_db",
         session_cookie_samesite="Strict",
         session_expire_at_browser_close=True,
     ).id,
-    first(PAIRWISE, session_cookie_samesite="None").id,
+    first(PAIRWISE, session_engine="cache", session_cookie_samesite="None").id,
     "postgresql-redis-cached_db-django6.1",
 }
 

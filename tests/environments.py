@@ -2,7 +2,8 @@
 
 Each baked project declares its Python and its dependencies in its pyproject.toml. One
 virtual environment is made per interpreter and dependency list, and every bake that
-declares the same shares it, across pytest-xdist workers and across runs.
+declares the same shares it, across pytest-xdist workers and across runs. uv makes
+them: it installs the same packages as pip, many times faster.
 """
 
 import functools
@@ -97,10 +98,10 @@ class Environments:
     @staticmethod
     def _create(venv, executable, requirements):
         shutil.rmtree(venv, ignore_errors=True)
-        subprocess.run([executable, "-m", "venv", venv], check=True)
-        pip = [venv / "bin" / "python", "-m", "pip", "--disable-pip-version-check"]
+        uv = [sys.executable, "-m", "uv", "--quiet"]
+        subprocess.run([*uv, "venv", "--python", executable, venv], check=True)
         subprocess.run(
-            [*pip, "install", "--quiet", *requirements],
+            [*uv, "pip", "install", "--python", venv / "bin" / "python", *requirements],
             check=True,
             env=clean_environment(),
         )

@@ -1,7 +1,9 @@
 """The session cookie as Chromium stores it, and what a browser restart does to it."""
 
+{% if not cookiecutter.session_expire_at_browser_close %}
 import time
 
+{% endif %}
 import pytest
 from playwright.sync_api import expect
 
