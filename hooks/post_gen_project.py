@@ -27,6 +27,16 @@ def unneeded_files(answers):
     if not (engine in ("cache", "cached_db") and redis):
         # Only sessions in Redis have a Redis outage to live through.
         yield guard / "tests" / "test_redis_outage.py"
+    if engine in ("cache", "signed_cookies"):
+        # Nothing for clearsessions to do: the cache or the browser expires sessions.
+        yield Path(SLUG, "sessions_demo", "tests", "test_clearsessions.py")
+    if engine == "signed_cookies":
+        # No server lock reaches a session kept in the browser.
+        yield guard / "locks.py"
+        yield guard / "middleware.py"
+        yield guard / "tests" / "test_locks.py"
+    else:
+        yield guard / "tests" / "test_signed_cookie_limits.py"
 
 
 def write_env_file():

@@ -126,8 +126,9 @@ ODD_ANSWERS = [
         },
     ),
     Combination(
-        "file-own-folder",
+        "file-own-folder-longest-slug",
         {
+            "project_slug": "a_project_slug_of_30_character",
             "session_engine": "file",
             "session_file_path": str(OWN_SESSION_FOLDER),
         },
@@ -211,7 +212,7 @@ REJECTED = [
     rejected("slug-with-capitals", "project_slug", "SessionShop", "lowercase Python identifier"),
     rejected("slug-starting-with-digit", "project_slug", "1shop", "lowercase Python identifier"),
     rejected("slug-keyword", "project_slug", "class", "lowercase Python identifier"),
-    rejected("slug-too-long", "project_slug", "s" * 41, "at most 40 characters"),
+    rejected("slug-too-long", "project_slug", "s" * 31, "at most 30 characters"),
     rejected("slug-stdlib-module", "project_slug", "json", "shadow"),
     rejected("slug-django", "project_slug", "django", "shadow"),
     rejected("slug-config", "project_slug", "config", "shadow"),

@@ -1,3 +1,4 @@
+import secrets
 import shutil
 import subprocess
 from dataclasses import dataclass, field
@@ -74,3 +75,54 @@ def bake(cookies_session, environments):
     for project in baked.values():
         if project.answers.get("session_file_path"):
             shutil.rmtree(project.answers["session_file_path"], ignore_errors=True)
+
+
+# Run by the bake's python, which has psycopg: make or drop the bake's own database.
+MANAGE_DATABASE = """
+import os, sys, psycopg
+from urllib.parse import urlsplit
+url = urlsplit(os.environ["DATABASE_URL"])
+admin = url._replace(path="/postgres").geturl()
+with psycopg.connect(admin, autocommit=True) as connection:
+    connection.execute(f'DROP DATABASE IF EXISTS "{url.path[1:]}" WITH (FORCE)')
+    if sys.argv[1] == "create":
+        connection.execute(f'CREATE DATABASE "{url.path[1:]}"')
+"""
+FORGET_REDIS_KEYS = """
+from django.core.cache import caches
+for alias in caches.settings:
+    caches[alias].delete_pattern("*")
+"""
+
+
+@pytest.fixture
+def deploy():
+    """Ready a bake for gunicorn: its database migrated, its static files collected.
+
+    Returns the production environment to serve it with; afterwards, drops its
+    database and forgets its keys in the shared Redis.
+    """
+    cleanups = []
+
+    def prepare(project, **environment):
+        environment = {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+            **environment,
+        }
+        if "DATABASE_URL" in project.service_environment:
+            project.run("-c", MANAGE_DATABASE, "create")
+            cleanups.append(lambda: project.run("-c", MANAGE_DATABASE, "drop"))
+        shared_redis = project.service_environment.get("REDIS_URL")
+        if shared_redis and environment.get("REDIS_URL", shared_redis) == shared_redis:
+            cleanups.append(
+                lambda: project.manage("shell", "-c", FORGET_REDIS_KEYS, **environment)
+            )
+        project.manage("migrate", "--no-input", **environment)
+        project.manage("collectstatic", "--no-input", **environment)
+        return environment
+
+    yield prepare
+    for cleanup in reversed(cleanups):
+        cleanup()

@@ -72,11 +72,11 @@ class Server:
         self.stop()
 
 
-def gunicorn(project, log, **environment):
+def gunicorn(project, log, threads=1, **environment):
     """The project under gunicorn with its production settings, 2 workers."""
     return Server(
         [project.python, "-m", "gunicorn", "config.wsgi", "--workers", "2",
-         "--bind", "127.0.0.1:{port}", "--access-logfile", "-"],
+         "--threads", threads, "--bind", "127.0.0.1:{port}", "--access-logfile", "-"],
         log,
         cwd=project.path,
         environment={**project.service_environment, **environment},

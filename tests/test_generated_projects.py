@@ -2,10 +2,19 @@
 
 import re
 import secrets
+import subprocess
+import sys
 
 import pytest
+from cookiecutter.environment import StrictEnvironment
 
-from .combinations import BROWSER_TESTED, SUPPORTED, TEMPLATE_DIR, WITH_SERVICES
+from .combinations import (
+    BROWSER_TESTED,
+    DEFAULTS,
+    SUPPORTED,
+    TEMPLATE_DIR,
+    WITH_SERVICES,
+)
 
 ALL = SUPPORTED + WITH_SERVICES
 SCREENSHOTS = TEMPLATE_DIR / "build" / "screenshots"
@@ -32,10 +41,12 @@ def expected_deploy_messages(answers):
 
 @pytest.mark.parametrize("combination", ALL)
 def test_own_test_suite_passes(bake, combination):
-    browser_tests = combination.id in BROWSER_TESTED
+    # The bakes that run the browser tests run everything in full; the others leave
+    # the browser out and try fewer random inputs.
+    thorough = combination.id in BROWSER_TESTED
     bake(combination).run(
         *["-m", "pytest", "-q", "-p", "no:cacheprovider"],
-        *([] if browser_tests else ["-m", "not e2e"]),
+        *([] if thorough else ["-m", "not e2e", "--hypothesis-profile=quick"]),
         # Every page at desktop and phone width, for a person to look at.
         E2E_SCREENSHOTS=str(SCREENSHOTS / combination.id),
     )
@@ -77,6 +88,36 @@ def test_ruff_finds_nothing_to_change(bake, combination):
     project = bake(combination)
     project.run("-m", "ruff", "check", "--no-cache", ".")
     project.run("-m", "ruff", "format", "--check", "--no-cache", ".")
+
+
+def bandit(*paths):
+    """Bandit's medium and high findings; each accepted one carries a nosec and why."""
+    return subprocess.run(
+        [sys.executable, "-m", "bandit", "--severity-level", "medium", "-q", "-r",
+         *paths],
+        capture_output=True,
+        text=True,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("combination", ALL)
+def test_bandit_finds_nothing_of_medium_or_high_severity(bake, combination):
+    result = bandit(bake(combination).path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_hooks_pass_bandit_too(tmp_path):
+    # Rendered as cookiecutter renders them: as written they hold a Jinja expression.
+    environment = StrictEnvironment(keep_trailing_newline=True)
+    answers = {**DEFAULTS, "project_slug": "session_shop"}
+    for hook in (TEMPLATE_DIR / "hooks").glob("*.py"):
+        template = environment.from_string(hook.read_text())
+        (tmp_path / hook.name).write_text(template.render(cookiecutter=answers))
+
+    result = bandit(tmp_path)
+
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 @pytest.mark.parametrize("combination", ALL)

@@ -5,30 +5,11 @@ from DATABASE_URL and REDIS_URL, and a throwaway redis-server that is stopped an
 started again under running servers.
 """
 
-import secrets
-
 import pytest
 
 from .combinations import Combination
 from .servers import Browser, gunicorn, redis_server
 from .services import require
-
-# Run by the bake's python, which has psycopg: make or drop the bake's own database.
-MANAGE_DATABASE = """
-import os, sys, psycopg
-from urllib.parse import urlsplit
-url = urlsplit(os.environ["DATABASE_URL"])
-admin = url._replace(path="/postgres").geturl()
-with psycopg.connect(admin, autocommit=True) as connection:
-    connection.execute(f'DROP DATABASE IF EXISTS "{url.path[1:]}" WITH (FORCE)')
-    if sys.argv[1] == "create":
-        connection.execute(f'CREATE DATABASE "{url.path[1:]}"')
-"""
-FORGET_REDIS_KEYS = """
-from django.core.cache import caches
-for alias in caches.settings:
-    caches[alias].delete_pattern("*")
-"""
 
 
 def shared(engine):
@@ -54,30 +35,6 @@ def outage(engine):
     )
 
 
-@pytest.fixture
-def deploy(tmp_path):
-    """Ready a bake for gunicorn: its database migrated, its static files collected."""
-    cleanups = []
-
-    def prepare(project, **environment):
-        environment = {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            **environment,
-        }
-        if "DATABASE_URL" in project.service_environment:
-            project.run("-c", MANAGE_DATABASE, "create")
-            cleanups.append(lambda: project.run("-c", MANAGE_DATABASE, "drop"))
-        project.manage("migrate", "--no-input", **environment)
-        project.manage("collectstatic", "--no-input", **environment)
-        return environment
-
-    yield prepare
-    for cleanup in cleanups:
-        cleanup()
-
-
 @pytest.mark.parametrize("engine", ["cached_db", "cache"])
 def test_two_servers_share_sessions_and_carts(bake, deploy, tmp_path, engine):
     require("DATABASE_URL", "REDIS_URL")
@@ -85,24 +42,21 @@ def test_two_servers_share_sessions_and_carts(bake, deploy, tmp_path, engine):
     environment = deploy(project)
     browser = Browser()
 
-    try:
-        with (
-            gunicorn(project, tmp_path / "a.log", **environment) as server_a,
-            gunicorn(project, tmp_path / "b.log", **environment) as server_b,
-        ):
-            assert browser.get(f"{server_a.url}/set_session/").status_code == 200
-            page = browser.get(f"{server_b.url}/get_session/").text
-            assert "Username: john_doe" in page
+    with (
+        gunicorn(project, tmp_path / "a.log", **environment) as server_a,
+        gunicorn(project, tmp_path / "b.log", **environment) as server_b,
+    ):
+        assert browser.get(f"{server_a.url}/set_session/").status_code == 200
+        page = browser.get(f"{server_b.url}/get_session/").text
+        assert "Username: john_doe" in page
 
-            response = browser.submit(f"{server_a.url}/add_to_cart/tea/", quantity="2")
-            assert response.status_code == 302
-            assert browser.cart(server_b.url) == {"tea": 2}
+        response = browser.submit(f"{server_a.url}/add_to_cart/tea/", quantity="2")
+        assert response.status_code == 302
+        assert browser.cart(server_b.url) == {"tea": 2}
 
-            response = browser.submit(f"{server_b.url}/add_to_cart/cake/")
-            assert response.status_code == 302
-            assert browser.cart(server_a.url) == {"tea": 2, "cake": 1}
-    finally:
-        project.manage("shell", "-c", FORGET_REDIS_KEYS, **environment)
+        response = browser.submit(f"{server_b.url}/add_to_cart/cake/")
+        assert response.status_code == 302
+        assert browser.cart(server_a.url) == {"tea": 2, "cake": 1}
 
 
 def test_cached_db_keeps_every_cart_through_a_redis_outage(bake, deploy, tmp_path):

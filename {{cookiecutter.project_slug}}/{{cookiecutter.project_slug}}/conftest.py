@@ -18,8 +18,18 @@ from django.test import Client
 from django.urls import reverse
 {% if redis %}
 from django_redis import get_redis_connection
+{% endif %}
+from hypothesis import settings as hypothesis_settings
+{% if redis %}
 from redis.exceptions import RedisError
 {% endif %}
+
+# Enough examples to find the odd input, few enough for every run; no per-example
+# deadline, since a database answers at its own pace. For a quick look:
+# pytest --hypothesis-profile=quick
+hypothesis_settings.register_profile("project", max_examples=40, deadline=None)
+hypothesis_settings.register_profile("quick", max_examples=10, deadline=None)
+hypothesis_settings.load_profile("project")
 {% if postgresql or redis %}
 
 

@@ -33,7 +33,10 @@ USE_TZ = True
 {% if cookiecutter.database == "postgresql" %}
 # PostgreSQL, as postgres://user:password@host:port/name.
 DATABASES = {
-    "default": env.db("DATABASE_URL", default="postgres:///{{ cookiecutter.project_slug }}"),
+    "default": env.db(
+        "DATABASE_URL",
+        default="postgres:///{{ cookiecutter.project_slug }}",
+    ),
 }
 {% else %}
 # SQLite in a file next to manage.py, or where DATABASE_URL (sqlite:///...) says.
@@ -165,12 +168,41 @@ SESSION_COOKIE_SECURE = {{ cookiecutter.session_cookie_secure }}
 SESSION_COOKIE_HTTPONLY = {{ cookiecutter.session_cookie_httponly }}
 # When the browser sends the cookie on requests started by other sites.
 SESSION_COOKIE_SAMESITE = "{{ cookiecutter.session_cookie_samesite }}"
+{% if engine == "signed_cookies" %}
+# Changes that would make the cookie's name and value pass this many bytes are
+# refused: browsers drop bigger cookies without a word (session_guard/cookie_size.py).
+SESSION_COOKIE_MAX_BYTES = 4096
+# Signed cookies keep the session in the browser, where no server lock reaches: of
+# two requests that change the session at once, the last answer wins.
+{% else %}
+# Requests that change one session take turns (session_guard/locks.py); one that
+# waits longer than this many seconds gets a 503 with Retry-After instead.
+SESSION_LOCK_TIMEOUT = 10
+{% endif %}
 
 # SECURITY
 # ------------------------------------------------------------------------------
 # The CSRF cookie follows the session cookie over HTTPS or not.
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# Error pages and reports hide the session cookie's value as well.
+DEFAULT_EXCEPTION_REPORTER_FILTER = (
+    "{{ cookiecutter.project_slug }}.session_guard.reporting.SafeExceptionReporterFilter"
+)
+
+# AUTHENTICATION
+# ------------------------------------------------------------------------------
+# The demo sign-in of the playground (manage.py create_demo_user).
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "playground"
+LOGOUT_REDIRECT_URL = "playground"
+
+# CART
+# ------------------------------------------------------------------------------
+# Limits that keep one visitor's cart, and so their session, small.
+CART_MAX_ITEMS = 50  # different items in one cart
+CART_MAX_QUANTITY = 99  # of one item
+CART_MAX_NAME_LENGTH = 64  # characters in an item's name
 
 # URLS
 # ------------------------------------------------------------------------------
@@ -195,6 +227,10 @@ INSTALLED_APPS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+{% if engine != "signed_cookies" %}
+    # Before SessionMiddleware: the session is read after its lock is taken.
+    "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionLockMiddleware",
+{% endif %}
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -28,7 +28,8 @@ DATABASES = {
 # STATIC FILES
 # ------------------------------------------------------------------------------
 # WhiteNoise serves the collected files from the app servers, right after the
-# security middleware; runserver serves them itself in development.
+# security middleware (so before any session work); runserver serves them itself
+# in development.
 MIDDLEWARE = [
     *MIDDLEWARE[:1],
     "whitenoise.middleware.WhiteNoiseMiddleware",

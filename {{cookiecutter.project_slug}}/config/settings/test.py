@@ -5,15 +5,33 @@ from uuid import uuid4
 
 {% endif %}
 from .base import *  # noqa: F403
-{% if cookiecutter.cache_backend == "redis" %}
+{% set sqlite = cookiecutter.database == "sqlite" %}
+{% set redis = cookiecutter.cache_backend == "redis" %}
+{% if sqlite and redis %}
+from .base import BASE_DIR, CACHES, DATABASES
+{% elif sqlite %}
+from .base import BASE_DIR, DATABASES
+{% elif redis %}
 from .base import CACHES
 {% endif %}
 
 # Fixed so that the tests never depend on a machine's .env.
 SECRET_KEY = "only-for-tests-never-deployed"  # noqa: S105
-ALLOWED_HOSTS = ["testserver"]
+ALLOWED_HOSTS = ["testserver", "localhost"]
 # Fast hashing: the tests care about sessions, not password strength.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+{% if cookiecutter.database == "sqlite" %}
+
+# A test database in a file, not in memory: SQLite then locks as it does in
+# production, which the session locks rely on.
+(BASE_DIR / "var").mkdir(exist_ok=True)
+DATABASES = {
+    "default": {
+        **DATABASES["default"],
+        "TEST": {"NAME": BASE_DIR / "var" / "test.sqlite3"},
+    },
+}
+{% endif %}
 {% if cookiecutter.cache_backend == "redis" %}
 
 # The tests share the Redis of REDIS_URL with whatever else uses it: each run writes

@@ -2,6 +2,10 @@
 
 import re
 
+from django.conf import settings
+
+from ..session_guard.cookie_size import SessionTooLarge, set_within_cookie_limit
+
 # Letters and digits of any script, "_" and "-": safe in a URL path and in HTML.
 ITEM_NAME = re.compile(r"[\w-]+")
 
@@ -17,22 +21,22 @@ class Cart:
     value in place (seed 003's `cart.append(item)` on the list the session returned)
     does not mark the session modified, so Django would not save it; the seed only
     works because it assigns the list back afterwards.
+
+    The limits are settings: CART_MAX_ITEMS, CART_MAX_QUANTITY, CART_MAX_NAME_LENGTH.
     """
 
     session_key = "cart"
-    max_name_length = 64
-    max_quantity = 99
-    max_lines = 50
 
     def __init__(self, session):
         self.session = session
 
-    @classmethod
-    def clean_name(cls, name):
-        if not 1 <= len(name) <= cls.max_name_length or not ITEM_NAME.fullmatch(name):
+    @staticmethod
+    def clean_name(name):
+        longest = settings.CART_MAX_NAME_LENGTH
+        if not 1 <= len(name) <= longest or not ITEM_NAME.fullmatch(name):
             raise CartError(
-                f"Item names are 1 to {cls.max_name_length} letters, digits, "
-                "hyphens or underscores."
+                f"Item names are 1 to {longest} letters, digits, hyphens "
+                "or underscores."
             )
         return name
 
@@ -59,13 +63,20 @@ class Cart:
     def add(self, name, quantity=1):
         name = self.clean_name(name)
         lines = self.lines()
-        if name not in lines and len(lines) >= self.max_lines:
-            raise CartError(f"A cart holds at most {self.max_lines} different items.")
+        if name not in lines and len(lines) >= settings.CART_MAX_ITEMS:
+            raise CartError(
+                f"A cart holds at most {settings.CART_MAX_ITEMS} different items."
+            )
         new_quantity = lines.get(name, 0) + quantity
-        if not 1 <= new_quantity <= self.max_quantity:
-            raise CartError(f"A cart holds 1 to {self.max_quantity} of each item.")
+        if not 1 <= new_quantity <= settings.CART_MAX_QUANTITY:
+            raise CartError(
+                f"A cart holds 1 to {settings.CART_MAX_QUANTITY} of each item."
+            )
         lines[name] = new_quantity
-        self.session[self.session_key] = lines
+        try:
+            set_within_cookie_limit(self.session, self.session_key, lines)
+        except SessionTooLarge as error:
+            raise CartError(str(error)) from error
 
     def remove(self, name):
         """Remove every unit of an item; False if it was not in the cart."""

@@ -1,16 +1,18 @@
 from django import forms
-
-from .cart import Cart
+from django.conf import settings
 
 
 class AddToCartForm(forms.Form):
-    quantity = forms.IntegerField(
-        label="Quantity",
-        min_value=1,
-        max_value=Cart.max_quantity,
-        initial=1,
-        required=False,
-    )
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Made here, not in the class body, so that it reads the limit in force.
+        self.fields["quantity"] = forms.IntegerField(
+            label="Quantity",
+            min_value=1,
+            max_value=settings.CART_MAX_QUANTITY,
+            initial=1,
+            required=False,
+        )
 
     def clean_quantity(self):
         return self.cleaned_data["quantity"] or 1

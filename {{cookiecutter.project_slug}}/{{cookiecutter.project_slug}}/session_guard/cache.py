@@ -11,11 +11,10 @@ they are read from and written to the database while Redis is down.)
 import logging
 
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
-from redis.exceptions import ConnectionError, TimeoutError
+
+from .locks import CACHE_DOWN
 
 logger = logging.getLogger(__name__)
-
-CACHE_DOWN = (ConnectionError, TimeoutError)
 
 
 class SessionStore(CacheSessionStore):

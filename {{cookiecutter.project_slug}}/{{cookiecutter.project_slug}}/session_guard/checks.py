@@ -22,8 +22,9 @@ PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 )
-# Folders every local user can list: never a place for session files.
-SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # noqa: S108
+# Folders every local user can list: never a place for session files. (Named to
+# warn about them, never used: hence the noqa and nosec.)
+SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # noqa: S108 # nosec B108
 
 
 def session_store():

@@ -1,10 +1,16 @@
-"""One form per playground button: each checks its input and applies itself."""
+"""One form per playground button: each checks its input and applies itself.
+
+apply() returns the message for the visitor, or raises SessionTooLarge.
+"""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 
+from ..session_guard.cookie_size import SessionTooLarge, set_within_cookie_limit
+
 MAX_EXPIRY_SECONDS = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
+MAX_KEYS = 30  # keys one session may hold, so that nobody can grow one without end
 
 
 def validate_not_reserved(key):
@@ -30,7 +36,9 @@ class SetValueForm(forms.Form):
 
     def apply(self, session):
         key = self.cleaned_data["key"]
-        session[key] = self.cleaned_data["value"]
+        if key not in session and len(session.keys()) >= MAX_KEYS:
+            raise SessionTooLarge(f"A session here holds at most {MAX_KEYS} keys.")
+        set_within_cookie_limit(session, key, self.cleaned_data["value"])
         return f"Stored {key!r}."
 
 

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
+from ..session_guard.cookie_size import SessionTooLarge
 from . import forms
 
 
@@ -63,6 +64,7 @@ def render_playground(request, invalid_form=None, status=200):
         "actions": actions,
         "settings_age": settings.SESSION_COOKIE_AGE,
         "settings_browser_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
+        "signed_cookies": settings.SESSION_ENGINE.endswith(".signed_cookies"),
     }
     return render(request, "sessions_demo/playground.html", context, status=status)
 
@@ -75,7 +77,10 @@ def playground(request):
 @require_POST
 def session_action(request, action):
     form = forms.bind(action, request.POST)
-    if not form.is_valid():
-        return render_playground(request, invalid_form=form, status=400)
-    messages.success(request, form.apply(request.session))
-    return redirect("playground")
+    if form.is_valid():
+        try:
+            messages.success(request, form.apply(request.session))
+            return redirect("playground")
+        except SessionTooLarge as error:
+            form.add_error(None, str(error))
+    return render_playground(request, invalid_form=form, status=400)

@@ -4,6 +4,7 @@ from importlib import import_module
 
 import pytest
 from django.conf import settings
+from django.test import override_settings
 
 from ..cart import Cart, CartError
 
@@ -110,21 +111,21 @@ def test_add_takes_names_in_any_script(session, name):
 
 def test_quantities_stop_at_the_limit(session):
     cart = Cart(session)
-    cart.add("tea", Cart.max_quantity)
+    cart.add("tea", settings.CART_MAX_QUANTITY)
 
     with pytest.raises(CartError):
         cart.add("tea")
-    assert cart.quantity("tea") == Cart.max_quantity
+    assert cart.quantity("tea") == settings.CART_MAX_QUANTITY
 
 
 def test_the_number_of_items_stops_at_the_limit(session):
     cart = Cart(session)
-    for number in range(Cart.max_lines):
+    for number in range(settings.CART_MAX_ITEMS):
         cart.add(f"item-{number}")
 
     with pytest.raises(CartError):
         cart.add("one-more")
-    assert len(cart) == Cart.max_lines
+    assert len(cart) == settings.CART_MAX_ITEMS
 
 
 @pytest.mark.parametrize("stored", ["text", ["a", "list"], {"tea": "x"}, {"tea": 0}])
@@ -132,3 +133,15 @@ def test_values_the_cart_did_not_write_read_as_empty(session, stored):
     session["cart"] = stored
 
     assert Cart(session).items() == []
+
+
+@override_settings(CART_MAX_ITEMS=2, CART_MAX_QUANTITY=3, CART_MAX_NAME_LENGTH=4)
+def test_the_limits_are_settings(session):
+    cart = Cart(session)
+    cart.add("tea", 3)
+    cart.add("cake")
+
+    for name, quantity in [("tea", 1), ("pie", 1), ("bread", 1)]:
+        with pytest.raises(CartError):
+            cart.add(name, quantity)
+    assert cart.items() == [("tea", 3), ("cake", 1)]

@@ -1,0 +1,101 @@
+"""Whatever a visitor sends to the cart: never a server error, and nothing lost."""
+
+from urllib.parse import quote
+
+from django import forms
+from django.conf import settings
+from django.test import Client
+from django.urls import reverse
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+TRICKY_NAMES = [
+    "",
+    "x" * 10_000,
+    "tea\x00",
+    "tea\r\nSet-Cookie: stolen=1",
+    "\u202etea",  # right-to-left override
+    "شاي",
+    "🍵",
+    "<script>alert(1)</script>",
+    "../../etc/passwd",
+    "..",
+    "tea/cake",
+    "tea?x=1",
+    "tea#top",
+    "%00",
+    "%2e%2e%2f",
+    "ｔｅａ",
+]
+names = st.one_of(st.sampled_from(TRICKY_NAMES), st.text(max_size=200))
+# As a browser would encode them, and raw, for percent-encoded tricks.
+paths = names.flatmap(
+    lambda name: st.sampled_from([quote(name, safe=""), quote(name, safe="%/")])
+)
+quantities = st.one_of(
+    st.integers(),
+    st.floats().map(str),
+    st.text(max_size=30),
+    st.sampled_from(["", "0", "-1", "99", "100", "1e3", "0x10", "٣"]),
+)
+
+
+KEPT = "kept-item"
+
+
+def shopper():
+    """A visitor with one item in the cart, which nothing below may lose."""
+    client = Client()
+    client.post(reverse("add_to_cart", args=[KEPT]))
+    return client
+
+
+def cart_of(client):
+    return client.session.get("cart", {})
+
+
+@given(path=paths)
+def test_any_item_name_gets_an_answer_and_loses_nothing(path):
+    assume(path != KEPT)
+    client = shopper()
+    url = f"/add_to_cart/{path}/"
+
+    confirm = client.get(url)
+    added = client.post(url)
+    removed = client.post(f"/cart/remove/{path}/")
+
+    assert confirm.status_code in {200, 400, 404}
+    assert added.status_code in {302, 400, 404}
+    assert removed.status_code in {302, 400, 404}
+    assert cart_of(client).get(KEPT) == 1
+    assert len(cart_of(client)) <= 2
+
+
+@given(quantity=quantities)
+def test_any_quantity_gets_an_answer_and_loses_nothing(quantity):
+    client = shopper()
+
+    response = client.post(reverse("add_to_cart", args=[KEPT]), {"quantity": quantity})
+
+    if response.status_code == 302:
+        # As the form reads it: nothing means one.
+        added = forms.IntegerField(required=False).clean(quantity) or 1
+        assert 1 <= added <= settings.CART_MAX_QUANTITY - 1
+        assert cart_of(client) == {KEPT: 1 + added}
+    else:
+        assert response.status_code == 400
+        assert cart_of(client) == {KEPT: 1}
+
+
+@given(token=st.text(max_size=100))
+def test_a_wrong_csrf_token_changes_nothing(token):
+    client = shopper()
+    client.handler.enforce_csrf_checks = True
+
+    for url in [
+        reverse("add_to_cart", args=["cake"]),
+        reverse("remove_from_cart", args=[KEPT]),
+        reverse("clear_cart"),
+    ]:
+        assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 403
+    assert cart_of(client) == {KEPT: 1}

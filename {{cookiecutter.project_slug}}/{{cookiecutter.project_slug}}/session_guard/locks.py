@@ -1,0 +1,127 @@
+"""One request at a time may change a session.
+
+Django saves a session whole: when two requests change one session at once, both read
+the same data and the last to save wins, so the other's change is lost. Each engine
+that keeps sessions on the server gets a lock here, taken before the session is read
+and released after it is saved (see middleware.py). Signed-cookie sessions live in the
+browser, where no server lock can reach them.
+"""
+
+import hashlib
+import secrets
+import time
+from contextlib import contextmanager, suppress
+from importlib import import_module
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.sessions.backends.cache import SessionStore as CacheStore
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+from django.contrib.sessions.backends.file import SessionStore as FileStore
+from django.contrib.sessions.models import Session
+from django.core.cache import caches
+from django.db import OperationalError, connection, transaction
+
+try:
+    from redis.exceptions import ConnectionError, TimeoutError
+
+    CACHE_DOWN = (ConnectionError, TimeoutError)
+except ImportError:  # no Redis here, and a local-memory cache cannot go down
+    CACHE_DOWN = ()
+
+# A cache lock outlives a holder that died by this many seconds at most.
+CACHE_LOCK_EXPIRY = 60
+
+
+class SessionBusy(Exception):
+    """Another request held the session's lock for longer than SESSION_LOCK_TIMEOUT."""
+
+
+def lock_key(session_key):
+    # The cookie value is the visitor's to choose: hash it into a short, safe name.
+    return hashlib.sha256(session_key.encode()).hexdigest()
+
+
+@contextmanager
+def database_lock(session_key):
+    """Lock the session's row until the request's transaction commits.
+
+    PostgreSQL locks the one row (SELECT ... FOR UPDATE) and gives up after the
+    timeout. SQLite ignores FOR UPDATE, but its IMMEDIATE transactions (see DATABASES)
+    take the database's write lock at BEGIN, so writers queue there instead.
+    """
+    timeout = settings.SESSION_LOCK_TIMEOUT
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT set_config('lock_timeout', %s, true)",
+                        [f"{int(timeout * 1000)}ms"],
+                    )
+            rows = Session.objects.select_for_update().filter(session_key=session_key)
+            list(rows.values_list("pk"))
+            yield
+    except OperationalError as error:  # lock timeout, or "database is locked"
+        raise SessionBusy from error
+
+
+@contextmanager
+def cache_lock(session_key):
+    """An atomic add() of a lock key in the sessions cache, shared by all servers."""
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    key, token = f"session-lock:{lock_key(session_key)}", secrets.token_hex(16)
+    deadline = time.monotonic() + settings.SESSION_LOCK_TIMEOUT
+    try:
+        while not cache.add(key, token, timeout=CACHE_LOCK_EXPIRY):
+            if time.monotonic() > deadline:
+                raise SessionBusy
+            time.sleep(0.005)
+        locked = True
+    except CACHE_DOWN:
+        # Nothing can be saved while the cache is down, so nothing can be lost.
+        locked = False
+    try:
+        yield
+    finally:
+        with suppress(*CACHE_DOWN):
+            if locked and cache.get(key) == token:
+                cache.delete(key)
+
+
+@contextmanager
+def file_lock(session_key):
+    """flock() on one of 256 lock files beside the session files."""
+    import fcntl  # POSIX only, like the servers this runs on
+
+    folder = Path(settings.SESSION_FILE_PATH) / "locks"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    deadline = time.monotonic() + settings.SESSION_LOCK_TIMEOUT
+    with open(folder / lock_key(session_key)[:2], "a") as lock_file:
+        while True:
+            try:
+                fcntl.flock(lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    raise SessionBusy from None
+                time.sleep(0.005)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock_file, fcntl.LOCK_UN)
+
+
+def lock_for_engine():
+    """The lock that fits SESSION_ENGINE, or None where no server lock can help."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    if issubclass(store, DatabaseStore):  # db and cached_db
+        return database_lock
+    if issubclass(store, CacheStore):
+        return cache_lock
+    if issubclass(store, FileStore):
+        return file_lock
+    return None
