@@ -1,8 +1,8 @@
 """What the session lock costs per cart change, for each engine that has one.
 
-    .venv/bin/python -m bench.lock_cost
+    .venv/bin/python -m bench.lock_cost [--write]
 
-Bakes one project per engine, runs bench/lock_probe.py in each (Django's test client,
+Bakes one project per engine, runs probes/lock_probe.py in each (Django's test client,
 in-process, SQLite and local memory), and prints the median time per change with and
 without SessionLockMiddleware, with the spread of the rounds. With --write, the table
 also replaces the one in the generated project's README. A benchmark, not a test: it
@@ -13,54 +13,21 @@ import argparse
 import json
 import platform
 import re
-import statistics
-import subprocess
-import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from tests.combinations import TEMPLATE_DIR
-from tests.environments import Environments, clean_environment
+
+from .common import bake, median, probe, spread
 
 ENGINES = ["db", "cached_db", "cache", "file"]
 README = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "README.md"
 MARKERS = ("<!-- lock-cost:start -->", "<!-- lock-cost:end -->")
 
 
-def bake(workdir, **answers):
-    """A project with these answers; the hooks' chatter goes nowhere."""
-    pairs = [f"{key}={value}" for key, value in answers.items()]
-    subprocess.run(
-        [sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", workdir,
-         TEMPLATE_DIR, *pairs],
-        capture_output=True,
-        check=True,
-    )  # fmt: skip
-    return workdir / "session_shop"
-
-
-def measure(engine, workdir, environments, changes, rounds):
-    project = bake(workdir / engine, session_engine=engine)
-    result = subprocess.run(
-        [environments.python_for(project), Path(__file__).with_name("lock_probe.py"),
-         str(changes), str(rounds)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        env=clean_environment(),
-    )  # fmt: skip
-    if result.returncode != 0:
-        sys.exit(f"lock_probe.py failed for {engine}:\n{result.stderr}")
-    return json.loads(result.stdout)
-
-
 def milliseconds(seconds):
-    return f"{statistics.median(seconds) * 1000:.2f} ms (±{spread(seconds):.2f})"
-
-
-def spread(seconds):
-    return (max(seconds) - min(seconds)) * 1000 / 2
+    return f"{median(seconds) * 1000:.2f} ms (±{spread(seconds) * 1000:.2f})"
 
 
 def table(results, changes, rounds):
@@ -74,9 +41,7 @@ def table(results, changes, rounds):
         "|---|---|---|---|",
     ]
     for engine, figures in results.items():
-        cost = statistics.median(figures["with"]) - statistics.median(
-            figures["without"]
-        )
+        cost = median(figures["with"]) - median(figures["without"])
         lines.append(
             f"| `{engine}` | {milliseconds(figures['without'])} "
             f"| {milliseconds(figures['with'])} | {cost * 1000:+.2f} ms |"
@@ -89,26 +54,30 @@ def write_into_readme(text):
     start, end = (re.escape(marker) for marker in MARKERS)
     new, count = re.subn(
         f"{start}.*?{end}",
-        f"{MARKERS[0]}\n{text}\n{MARKERS[1]}",
+        lambda _: f"{MARKERS[0]}\n{text}\n{MARKERS[1]}",
         readme,
         flags=re.DOTALL,
     )
     if count != 1:
-        sys.exit(f"{README} has no {MARKERS[0]} ... {MARKERS[1]} section")
+        raise SystemExit(f"{README} has no {MARKERS[0]} ... {MARKERS[1]} section")
     README.write_text(new)
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=200)
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--write", action="store_true", help="update the README")
-    arguments = parser.parse_args()
-    environments = Environments(TEMPLATE_DIR / ".cache" / "venvs")
+    arguments = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as workdir:
         results = {
-            engine: measure(
-                engine, Path(workdir), environments, arguments.changes, arguments.rounds
+            engine: json.loads(
+                probe(
+                    bake(Path(workdir), f"locks_{engine}", session_engine=engine),
+                    "lock_probe.py",
+                    arguments.changes,
+                    arguments.rounds,
+                )
             )
             for engine in ENGINES
         }

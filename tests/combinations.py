@@ -15,6 +15,8 @@ import pytest
 from allpairspy import AllPairs
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent
+# Where a passing run of the whole matrix notes its wall time, for bench/ to report.
+MATRIX_RECORD = TEMPLATE_DIR / ".cache" / "matrix-wall-time.json"
 DEFAULTS = {
     key: value[0] if isinstance(value, list) else value
     for key, value in json.loads(

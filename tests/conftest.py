@@ -1,49 +1,15 @@
-import secrets
+import datetime
+import json
+import os
 import shutil
-import subprocess
-from dataclasses import dataclass, field
-from pathlib import Path
+import time
 
 import pytest
 
-from .combinations import TEMPLATE_DIR
-from .environments import Environments, clean_environment
+from .baking import BakedProject, prepare_for_production
+from .combinations import MATRIX_RECORD, TEMPLATE_DIR
+from .environments import Environments
 from .services import environment_for
-
-
-@dataclass
-class BakedProject:
-    path: Path
-    answers: dict
-    environments: Environments
-    # DATABASE_URL and REDIS_URL, for bakes that use those servers
-    service_environment: dict = field(default_factory=dict)
-
-    @property
-    def python(self):
-        return self.environments.python_for(self.path)
-
-    def run(self, *args, check=True, **environment):
-        """Run the project's python with args in its folder.
-
-        With check, a failure fails the test and shows the output.
-        """
-        result = subprocess.run(
-            [self.python, *args],
-            cwd=self.path,
-            capture_output=True,
-            text=True,
-            env=clean_environment(**{**self.service_environment, **environment}),
-            timeout=600,
-        )
-        assert not check or result.returncode == 0, (
-            f"{' '.join(map(str, args))} exited {result.returncode}\n"
-            f"{result.stdout}\n{result.stderr}"
-        )
-        return result
-
-    def manage(self, *args, check=True, **environment):
-        return self.run("manage.py", *args, check=check, **environment)
 
 
 @pytest.fixture(scope="session")
@@ -77,52 +43,43 @@ def bake(cookies_session, environments):
             shutil.rmtree(project.answers["session_file_path"], ignore_errors=True)
 
 
-# Run by the bake's python, which has psycopg: make or drop the bake's own database.
-MANAGE_DATABASE = """
-import os, sys, psycopg
-from urllib.parse import urlsplit
-url = urlsplit(os.environ["DATABASE_URL"])
-admin = url._replace(path="/postgres").geturl()
-with psycopg.connect(admin, autocommit=True) as connection:
-    connection.execute(f'DROP DATABASE IF EXISTS "{url.path[1:]}" WITH (FORCE)')
-    if sys.argv[1] == "create":
-        connection.execute(f'CREATE DATABASE "{url.path[1:]}"')
-"""
-FORGET_REDIS_KEYS = """
-from django.core.cache import caches
-for alias in caches.settings:
-    caches[alias].delete_pattern("*")
-"""
-
-
 @pytest.fixture
 def deploy():
-    """Ready a bake for gunicorn: its database migrated, its static files collected.
-
-    Returns the production environment to serve it with; afterwards, drops its
-    database and forgets its keys in the shared Redis.
-    """
+    """prepare_for_production, cleaned up after the test."""
     cleanups = []
 
     def prepare(project, **environment):
-        environment = {
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-            **environment,
-        }
-        if "DATABASE_URL" in project.service_environment:
-            project.run("-c", MANAGE_DATABASE, "create")
-            cleanups.append(lambda: project.run("-c", MANAGE_DATABASE, "drop"))
-        shared_redis = project.service_environment.get("REDIS_URL")
-        if shared_redis and environment.get("REDIS_URL", shared_redis) == shared_redis:
-            cleanups.append(
-                lambda: project.manage("shell", "-c", FORGET_REDIS_KEYS, **environment)
-            )
-        project.manage("migrate", "--no-input", **environment)
-        project.manage("collectstatic", "--no-input", **environment)
+        environment, clean_up = prepare_for_production(project, **environment)
+        cleanups.append(clean_up)
         return environment
 
     yield prepare
-    for cleanup in reversed(cleanups):
-        cleanup()
+    for clean_up in cleanups:
+        clean_up()
+
+
+def pytest_sessionstart(session):
+    session.started = time.monotonic()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Note how long the whole matrix took, for the benchmarks' report."""
+    config = session.config
+    whole_matrix = (
+        config.args_source == pytest.Config.ArgsSource.TESTPATHS
+        and not config.option.keyword
+        and not config.option.markexpr
+    )
+    if hasattr(config, "workerinput") or not whole_matrix or exitstatus != 0:
+        return
+    MATRIX_RECORD.parent.mkdir(parents=True, exist_ok=True)
+    MATRIX_RECORD.write_text(
+        json.dumps(
+            {
+                "seconds": round(time.monotonic() - session.started),
+                "tests": session.testscollected,
+                "date": datetime.date.today().isoformat(),
+                "cpus": os.cpu_count(),
+            }
+        )
+    )

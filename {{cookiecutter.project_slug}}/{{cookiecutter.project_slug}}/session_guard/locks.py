@@ -3,14 +3,16 @@
 Django saves a session whole: when two requests change one session at once, both read
 the same data and the last to save wins, so the other's change is lost. Each engine
 that keeps sessions on the server gets a lock here, taken before the session is read
-and released after it is saved (see middleware.py). Signed-cookie sessions live in the
-browser, where no server lock can reach them.
+and released after it is saved (see middleware.py): a row lock in PostgreSQL, an
+atomic add in a shared cache, a lock file on one machine. Signed-cookie sessions live
+in the browser, where no server lock can reach them.
 """
 
 import hashlib
 import secrets
 import time
 from contextlib import contextmanager, suppress
+from functools import partial
 from importlib import import_module
 from pathlib import Path
 
@@ -43,29 +45,24 @@ def lock_key(session_key):
 
 
 @contextmanager
-def database_lock(session_key):
-    """Lock the session's row until the request's transaction commits.
+def row_lock(session_key):
+    """Lock the session's row (SELECT ... FOR UPDATE) until the request commits.
 
-    PostgreSQL locks the one row (SELECT ... FOR UPDATE) and gives up after the
-    timeout. SQLite ignores FOR UPDATE, but its IMMEDIATE transactions (see DATABASES)
-    take the database's write lock at BEGIN, so writers queue there instead.
+    For databases that lock rows, such as PostgreSQL: it gives up after the timeout.
     """
-    timeout = settings.SESSION_LOCK_TIMEOUT
-    if connection.vendor == "sqlite":
-        with connection.cursor() as cursor:
-            cursor.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
+    timeout_ms = int(settings.SESSION_LOCK_TIMEOUT * 1000)
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
                     cursor.execute(
                         "SELECT set_config('lock_timeout', %s, true)",
-                        [f"{int(timeout * 1000)}ms"],
+                        [f"{timeout_ms}ms"],
                     )
             rows = Session.objects.select_for_update().filter(session_key=session_key)
             list(rows.values_list("pk"))
             yield
-    except OperationalError as error:  # lock timeout, or "database is locked"
+    except OperationalError as error:  # the lock timeout
         raise SessionBusy from error
 
 
@@ -93,11 +90,10 @@ def cache_lock(session_key):
 
 
 @contextmanager
-def file_lock(session_key):
-    """flock() on one of 256 lock files beside the session files."""
+def file_lock(session_key, folder):
+    """flock() on one of 256 lock files in folder, for processes of one machine."""
     import fcntl  # POSIX only, like the servers this runs on
 
-    folder = Path(settings.SESSION_FILE_PATH) / "locks"
     folder.mkdir(mode=0o700, exist_ok=True)
     deadline = time.monotonic() + settings.SESSION_LOCK_TIMEOUT
     with open(folder / lock_key(session_key)[:2], "a") as lock_file:
@@ -119,9 +115,15 @@ def lock_for_engine():
     """The lock that fits SESSION_ENGINE, or None where no server lock can help."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
     if issubclass(store, DatabaseStore):  # db and cached_db
-        return database_lock
+        if connection.vendor != "sqlite":
+            return row_lock
+        # SQLite has no row locks, and its write lock covers the whole database: held
+        # for a whole request, it would make every visitor wait for every other. It
+        # serves one machine, so lock files beside it do, per session.
+        folder = Path(connection.settings_dict["NAME"]).parent / "session-locks"
+        return partial(file_lock, folder=folder)
     if issubclass(store, CacheStore):
         return cache_lock
     if issubclass(store, FileStore):
-        return file_lock
+        return partial(file_lock, folder=Path(settings.SESSION_FILE_PATH) / "locks")
     return None

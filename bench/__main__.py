@@ -1,0 +1,60 @@
+"""The benchmark harness: what each engine costs, our cart against the seed's, session
+growth, and generation time.
+
+    .venv/bin/python -m bench            # all of it, README section and plot refreshed
+    .venv/bin/python -m bench --quick    # shorter runs, nothing written
+
+Needs wrk (apt-get install wrk), and PostgreSQL and Redis at DATABASE_URL and
+REDIS_URL. Benchmarks print figures; nothing here asserts a time.
+"""
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from . import lock_cost, report
+from .common import ENVIRONMENTS, bake, machine, needs
+from .engines import engine_table, side_by_side
+from .generation import generation
+from .wrk import require_wrk
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="short runs, no writing")
+    arguments = parser.parse_args()
+    repeat, seconds = (3, 2) if arguments.quick else (3, 5)
+    require_wrk()
+    needs("DATABASE_URL", "REDIS_URL")
+    started = time.monotonic()
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        load_figures, growth = engine_table(workdir, repeat, seconds)
+        versus = side_by_side(workdir, repeat, seconds)
+        reference = bake(workdir, "bench_reference")
+        figures_of_generation = generation(
+            ENVIRONMENTS.python_for(reference.path).parent / "django-admin", repeat=5
+        )
+        settings = (
+            "gunicorn with 2 workers; wrk with 4 connections, each a visitor with a "
+            f"10-item cart of its own; {repeat} runs of {seconds} s, median"
+        )
+        text = report.section(
+            machine(reference),
+            settings,
+            load_figures,
+            versus,
+            growth,
+            figures_of_generation,
+        )
+    print(text)
+    if not arguments.quick:
+        report.write_into_readme(text)
+        report.plot(growth)
+        lock_cost.main(["--write"])
+    print(f"\nThe harness took {(time.monotonic() - started) / 60:.1f} minutes.")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""Serve a baked project for load: production settings, minus what load cannot pass.
+
+Into its copy of the project, the harness writes config/settings/bench.py, which
+leaves out the redirect to HTTPS (wrk speaks plain http to the app server, as a TLS
+proxy would) and the cart's limits (the load adds to carts for many seconds), and a
+ceiling view that touches no session: the whole stack's ceiling.
+"""
+
+import contextlib
+import re
+
+from tests.baking import prepare_for_production
+from tests.servers import Browser, gunicorn
+
+BENCH_SETTINGS = """from .production import *  # noqa: F403
+
+ROOT_URLCONF = "config.bench_urls"
+SECURE_SSL_REDIRECT = False
+CART_MAX_QUANTITY = 10**9
+"""
+BENCH_URLS = """from django.http import HttpResponse
+from django.urls import include, path
+
+
+def ceiling(request):
+    return HttpResponse("ok")
+
+
+urlpatterns = [path("bench/ceiling/", ceiling), path("", include("config.urls"))]
+"""
+CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+VISITORS = 4
+
+
+@contextlib.contextmanager
+def served(project, log):
+    """The project under gunicorn (2 workers) while the block runs: (server, its
+    environment)."""
+    (project.path / "config" / "settings" / "bench.py").write_text(BENCH_SETTINGS)
+    (project.path / "config" / "bench_urls.py").write_text(BENCH_URLS)
+    environment, clean_up = prepare_for_production(
+        project, DJANGO_SETTINGS_MODULE="config.settings.bench"
+    )
+    try:
+        with gunicorn(project, log, **environment) as server:
+            yield server, environment
+    finally:
+        clean_up()
+
+
+def cookie_header(browser):
+    return "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+
+
+def visitors_with_carts(server_url, items=10, count=VISITORS):
+    """(Cookie header, CSRF token) of visitors who each have `items` in the cart."""
+    visitors = []
+    for _ in range(count):
+        browser = Browser()
+        browser.get(f"{server_url}/set_session/")
+        for number in range(items):
+            browser.submit(f"{server_url}/add_to_cart/item-{number}/")
+        token = CSRF_TOKEN.search(browser.get(f"{server_url}/session/").text)[1]
+        visitors.append((cookie_header(browser), token))
+    return visitors
