@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import lock_cost, report
 from .common import ENVIRONMENTS, bake, machine, needs
-from .engines import engine_table, side_by_side
+from .engines import ENGINES, engine_table, side_by_side
 from .generation import generation
 from .wrk import require_wrk
 
@@ -44,6 +44,7 @@ def main():
             machine(reference),
             settings,
             load_figures,
+            {engine: store for engine, (store, _) in ENGINES.items()},
             versus,
             growth,
             figures_of_generation,

@@ -10,19 +10,24 @@
 
 import json
 import subprocess
+from functools import partial
 
-from tests.servers import Browser, Server
+from tests.servers import Browser, gunicorn
 
 from .common import bake, probe, summary
 from .serving import VISITORS, cookie_header, served, visitors_with_carts
 from .wrk import load
 
+# engine: (where its sessions live, the answers that put them there)
 ENGINES = {
-    "db": {"database": "postgresql"},
-    "cached_db": {"database": "postgresql", "cache_backend": "redis"},
-    "cache": {"cache_backend": "redis"},
-    "file": {},
-    "signed_cookies": {},
+    "db": ("PostgreSQL", {"database": "postgresql"}),
+    "cached_db": (
+        "Redis, then PostgreSQL",
+        {"database": "postgresql", "cache_backend": "redis"},
+    ),
+    "cache": ("Redis", {"cache_backend": "redis"}),
+    "file": ("files", {}),
+    "signed_cookies": ("the cookie", {}),
 }
 SCENARIOS = {
     "read the cart": ("/cart/", False, True),
@@ -31,8 +36,10 @@ SCENARIOS = {
 }
 
 
-def rounds(url, path, visitors, post, repeat, seconds):
-    runs = [load(url, path, visitors, post, seconds) for _ in range(repeat)]
+def rounds(url, path, new_visitors, post, repeat, seconds):
+    """repeat wrk runs; each starts with fresh visitors, so runs start alike even
+    where a cart grows with every request (the seed's)."""
+    runs = [load(url, path, new_visitors(), post, seconds) for _ in range(repeat)]
     failed = sum(run["failed"] for run in runs)
     if failed:
         raise RuntimeError(f"{failed} failed requests on {path}")
@@ -42,13 +49,17 @@ def rounds(url, path, visitors, post, repeat, seconds):
 def engine_table(workdir, repeat, seconds):
     """Load figures per engine and scenario, and session growth per engine."""
     load_figures, growth = {}, {}
-    for engine, answers in ENGINES.items():
+    for engine, (_, answers) in ENGINES.items():
         project = bake(workdir, f"bench_{engine}", session_engine=engine, **answers)
         with served(project, workdir / f"{engine}.log") as (server, environment):
-            visitors = visitors_with_carts(server.url)
             load_figures[engine] = {
                 scenario: rounds(
-                    server.url, path, visitors if session else (), post, repeat, seconds
+                    server.url,
+                    path,
+                    partial(visitors_with_carts, server.url) if session else tuple,
+                    post,
+                    repeat,
+                    seconds,
                 )
                 for scenario, (path, post, session) in SCENARIOS.items()
             }
@@ -107,43 +118,51 @@ def naive(ours, environment, workdir, repeat, seconds):
     (folder / "templates" / "cart" / "cart.html").write_text(NAIVE_TEMPLATE)
     with open(folder / "naive" / "settings.py", "a") as settings:
         settings.write(NAIVE_SETTINGS)
-    server = Server(
-        [ours.python, "-m", "gunicorn", "naive.wsgi", "--workers", "2",
-         "--bind", "127.0.0.1:{port}"],
+    server = gunicorn(
+        ours,
         workdir / "naive.log",
+        app="naive.wsgi",
         cwd=folder,
-        environment={
-            **ours.service_environment,
+        **{
             **environment,
             "DJANGO_SETTINGS_MODULE": "naive.settings",
             "PYTHONPATH": str(ours.path),
         },
-    )  # fmt: skip
-    with server:
+    )
+
+    def visitors_with_ten_items():
         visitors = []
         for _ in range(VISITORS):
             browser = Browser()
             for number in range(10):
                 browser.get(f"{server.url}/add_to_cart/item-{number}/")
             visitors.append((cookie_header(browser), ""))
+        return visitors
+
+    with server:
         return rounds(
-            server.url, "/add_to_cart/item-%d/", visitors, False, repeat, seconds
-        )
+            server.url, "/add_to_cart/item-%d/", visitors_with_ten_items, False,
+            repeat, seconds,
+        )  # fmt: skip
 
 
 def side_by_side(workdir, repeat, seconds):
     ours = bake(workdir, "bench_side_by_side", session_engine="db")
     with served(ours, workdir / "ours.log") as (server, environment):
-        visitors = visitors_with_carts(server.url)
         results = {
             "our add-to-cart (POST, CSRF, lock)": rounds(
-                server.url, "/add_to_cart/item-%d/", visitors, True, repeat, seconds
+                server.url,
+                "/add_to_cart/item-%d/",
+                partial(visitors_with_carts, server.url),
+                True,
+                repeat,
+                seconds,
             ),
             "seed 003's add_to_cart (GET, append)": naive(
                 ours, environment, workdir, repeat, seconds
             ),
             "no session (ceiling)": rounds(
-                server.url, "/bench/ceiling/", (), False, repeat, seconds
+                server.url, "/bench/ceiling/", tuple, False, repeat, seconds
             ),
         }
     return results

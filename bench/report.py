@@ -21,15 +21,18 @@ def latency(figures):
     return f"{figures['p50']['median']:.1f} / {figures['p99']['median']:.1f} ms"
 
 
-def load_table(load_figures):
+def load_table(load_figures, stores):
     scenarios = list(next(iter(load_figures.values())))
     head = " | ".join(f"{name}: req/s | p50 / p99" for name in scenarios)
-    lines = [f"| Engine | {head} |", "|---|" + "---|---|" * len(scenarios)]
+    lines = [
+        f"| Engine | Sessions in | {head} |",
+        "|---|---|" + "---|---|" * len(scenarios),
+    ]
     for engine, by_scenario in load_figures.items():
         cells = " | ".join(
             f"{rate(figures)} | {latency(figures)}" for figures in by_scenario.values()
         )
-        lines.append(f"| `{engine}` | {cells} |")
+        lines.append(f"| `{engine}` | {stores[engine]} | {cells} |")
     return lines
 
 
@@ -66,7 +69,9 @@ def growth_table(growth):
     ]
     for engine, by_size in growth.items():
         cells = " | ".join(
-            f"{median(by_size[size]['seconds']) * 1000:.2f} ms" for size in sizes
+            f"{median(by_size[size]['seconds']) * 1000:.2f} "
+            f"±{spread(by_size[size]['seconds']) * 1000:.2f} ms"
+            for size in sizes
         )
         lines.append(f"| `{engine}` | {cells} |")
     signed = growth.get("signed_cookies")
@@ -132,7 +137,7 @@ def generation_lines(generation):
     return lines
 
 
-def section(machine, settings, load_figures, side_by_side, growth, generation):
+def section(machine, settings, load_figures, stores, side_by_side, growth, generation):
     lines = [
         f"Measured {date.today()} on {machine}, by `python -m bench`: {settings}.",
         "",
@@ -140,7 +145,7 @@ def section(machine, settings, load_figures, side_by_side, growth, generation):
         "median latencies. The gap between *no session* and an engine's figures is "
         "what the engine itself costs.",
         "",
-        *load_table(load_figures),
+        *load_table(load_figures, stores),
         "",
         "**Our cart against the seed's**, on the `db` engine and SQLite:",
         "",

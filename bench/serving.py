@@ -7,10 +7,9 @@ ceiling view that touches no session: the whole stack's ceiling.
 """
 
 import contextlib
-import re
 
 from tests.baking import prepare_for_production
-from tests.servers import Browser, gunicorn
+from tests.servers import CSRF_TOKEN, Browser, gunicorn
 
 BENCH_SETTINGS = """from .production import *  # noqa: F403
 
@@ -28,7 +27,6 @@ def ceiling(request):
 
 urlpatterns = [path("bench/ceiling/", ceiling), path("", include("config.urls"))]
 """
-CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 VISITORS = 4
 
 

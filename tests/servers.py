@@ -72,13 +72,16 @@ class Server:
         self.stop()
 
 
-def gunicorn(project, log, threads=1, **environment):
-    """The project under gunicorn with its production settings, 2 workers."""
+def gunicorn(project, log, threads=1, app="config.wsgi", cwd=None, **environment):
+    """The project under gunicorn with its production settings, 2 workers.
+
+    app and cwd serve another WSGI app with the project's Python and the same flags.
+    """
     return Server(
-        [project.python, "-m", "gunicorn", "config.wsgi", "--workers", "2",
+        [project.python, "-m", "gunicorn", app, "--workers", "2",
          "--threads", threads, "--bind", "127.0.0.1:{port}", "--access-logfile", "-"],
         log,
-        cwd=project.path,
+        cwd=cwd or project.path,
         environment={**project.service_environment, **environment},
     )  # fmt: skip
 
