@@ -36,15 +36,12 @@ def main():
         figures_of_generation = generation(
             ENVIRONMENTS.python_for(reference.path).parent / "django-admin", repeat=5
         )
-        settings = (
-            "gunicorn with 2 workers; wrk with 4 connections, each a visitor with a "
-            f"10-item cart of its own; {repeat} runs of {seconds} s, median"
-        )
+        stores = {engine: store for engine, (store, _) in ENGINES.items()}
         text = report.section(
             machine(reference),
-            settings,
+            (repeat, seconds),
             load_figures,
-            {engine: store for engine, (store, _) in ENGINES.items()},
+            stores,
             versus,
             growth,
             figures_of_generation,
@@ -52,7 +49,7 @@ def main():
     print(text)
     if not arguments.quick:
         report.write_into_readme(text)
-        report.plot(growth)
+        report.plot(growth, stores)
         lock_cost.main(["--write"])
     print(f"\nThe harness took {(time.monotonic() - started) / 60:.1f} minutes.")
 

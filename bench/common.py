@@ -2,6 +2,7 @@
 
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -78,3 +79,17 @@ def machine(project):
         f"{platform.machine()} Linux, {os.cpu_count()} cores, "
         f"Python {platform.python_version()}, Django {django}"
     )
+
+
+def write_between(path, markers, text):
+    """Replace what lies between the two marker lines of a file with text."""
+    start, end = (re.escape(marker) for marker in markers)
+    new, count = re.subn(
+        f"{start}.*?{end}",
+        lambda _: f"{markers[0]}\n{text}\n{markers[1]}",
+        path.read_text(),
+        flags=re.DOTALL,
+    )
+    if count != 1:
+        raise SystemExit(f"{path} has no {markers[0]} ... {markers[1]} section")
+    path.write_text(new)

@@ -12,14 +12,13 @@ asserts no time.
 import argparse
 import json
 import platform
-import re
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from tests.combinations import TEMPLATE_DIR
 
-from .common import bake, median, probe, spread
+from .common import bake, median, probe, spread, write_between
 
 ENGINES = ["db", "cached_db", "cache", "file"]
 README = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "README.md"
@@ -42,25 +41,13 @@ def table(results, changes, rounds):
     ]
     for engine, figures in results.items():
         cost = median(figures["with"]) - median(figures["without"])
+        noise = max(spread(figures["with"]), spread(figures["without"]))
+        verdict = " (within the spread)" if abs(cost) <= noise else ""
         lines.append(
             f"| `{engine}` | {milliseconds(figures['without'])} "
-            f"| {milliseconds(figures['with'])} | {cost * 1000:+.2f} ms |"
+            f"| {milliseconds(figures['with'])} | {cost * 1000:+.2f} ms{verdict} |"
         )
     return "\n".join(lines)
-
-
-def write_into_readme(text):
-    readme = README.read_text()
-    start, end = (re.escape(marker) for marker in MARKERS)
-    new, count = re.subn(
-        f"{start}.*?{end}",
-        lambda _: f"{MARKERS[0]}\n{text}\n{MARKERS[1]}",
-        readme,
-        flags=re.DOTALL,
-    )
-    if count != 1:
-        raise SystemExit(f"{README} has no {MARKERS[0]} ... {MARKERS[1]} section")
-    README.write_text(new)
 
 
 def main(argv=None):
@@ -84,7 +71,7 @@ def main(argv=None):
     text = table(results, arguments.changes, arguments.rounds)
     print(text)
     if arguments.write:
-        write_into_readme(text)
+        write_between(README, MARKERS, text)
 
 
 if __name__ == "__main__":

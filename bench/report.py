@@ -1,11 +1,11 @@
 """The figures as Markdown for the template README, and the growth plot."""
 
-import re
 from datetime import date
 
 from tests.combinations import TEMPLATE_DIR
 
-from .common import median, spread
+from .common import median, spread, write_between
+from .serving import VISITORS
 
 README = TEMPLATE_DIR / "README.md"
 PLOT = TEMPLATE_DIR / "docs" / "session-growth.png"
@@ -36,7 +36,7 @@ def load_table(load_figures, stores):
     return lines
 
 
-def side_by_side_table(results):
+def side_by_side_table(results, seconds):
     ours, naive, ceiling = (results[name]["rps"]["median"] for name in results)
     lines = ["| View | req/s | p50 / p99 | against the seed's | against the ceiling |"]
     lines.append("|---|---|---|---|---|")
@@ -52,7 +52,9 @@ def side_by_side_table(results):
         f"Goal: our add-to-cart at least 0.9× the seed's throughput: {verdict} "
         f"({ours / naive:.2f}×). Ours checks CSRF, validates the name and takes the "
         "session's lock, and answers with a redirect; the seed's renders the cart, "
-        "and its list grows with every request.",
+        "and its list grows with every request: to about "
+        f"{10 + naive * seconds / VISITORS:.0f} items a visitor by the end of a run, "
+        "which slows it as the run goes on.",
     ]
     return lines
 
@@ -91,7 +93,7 @@ def growth_table(growth):
     return lines
 
 
-def plot(growth):
+def plot(growth, stores):
     import matplotlib
 
     matplotlib.use("Agg")
@@ -102,7 +104,8 @@ def plot(growth):
         sizes = [int(size) for size in by_size]
         milliseconds = [median(values["seconds"]) * 1000 for values in by_size.values()]
         errors = [spread(values["seconds"]) * 1000 for values in by_size.values()]
-        axes.errorbar(sizes, milliseconds, yerr=errors, marker="o", label=engine)
+        label = f"{engine} ({stores[engine]})"
+        axes.errorbar(sizes, milliseconds, yerr=errors, marker="o", label=label)
     axes.set(
         xscale="log",
         yscale="log",
@@ -111,7 +114,7 @@ def plot(growth):
         title="Session cost against cart size",
     )
     axes.grid(True, which="both", alpha=0.3)
-    axes.legend()
+    axes.legend(loc="upper left", bbox_to_anchor=(1.02, 1))
     PLOT.parent.mkdir(exist_ok=True)
     figure.savefig(PLOT, bbox_inches="tight")
 
@@ -137,9 +140,13 @@ def generation_lines(generation):
     return lines
 
 
-def section(machine, settings, load_figures, stores, side_by_side, growth, generation):
+def section(machine, runs, load_figures, stores, side_by_side, growth, generation):
+    """runs: (how many load runs, seconds each)."""
+    repeat, seconds = runs
     lines = [
-        f"Measured {date.today()} on {machine}, by `python -m bench`: {settings}.",
+        f"Measured {date.today()} on {machine}, by `python -m bench`: gunicorn with "
+        f"2 workers; wrk with {VISITORS} connections, each a visitor with a 10-item "
+        f"cart of its own, new for each of {repeat} runs of {seconds} s; medians.",
         "",
         "**Under load.** Requests per second, ± half the range of the runs, and "
         "median latencies. The gap between *no session* and an engine's figures is "
@@ -149,7 +156,7 @@ def section(machine, settings, load_figures, stores, side_by_side, growth, gener
         "",
         "**Our cart against the seed's**, on the `db` engine and SQLite:",
         "",
-        *side_by_side_table(side_by_side),
+        *side_by_side_table(side_by_side, seconds),
         "",
         "**As the cart grows.** One session loaded, changed and saved, in-process, "
         "median per operation:",
@@ -164,14 +171,4 @@ def section(machine, settings, load_figures, stores, side_by_side, growth, gener
 
 
 def write_into_readme(text):
-    readme = README.read_text()
-    start, end = (re.escape(marker) for marker in MARKERS)
-    new, count = re.subn(
-        f"{start}.*?{end}",
-        lambda _: f"{MARKERS[0]}\n{text}\n{MARKERS[1]}",
-        readme,
-        flags=re.DOTALL,
-    )
-    if count != 1:
-        raise SystemExit(f"{README} has no {MARKERS[0]} ... {MARKERS[1]} section")
-    README.write_text(new)
+    write_between(README, MARKERS, text)
