@@ -3,6 +3,7 @@ growth, and generation time.
 
     .venv/bin/python -m bench            # all of it, README section and plot refreshed
     .venv/bin/python -m bench --quick    # shorter runs, nothing written
+    .venv/bin/python -m bench --smoke    # each part once, briefly: does it all run?
 
 Needs wrk (apt-get install wrk), and PostgreSQL and Redis at DATABASE_URL and
 REDIS_URL. Benchmarks print figures; nothing here asserts a time.
@@ -20,11 +21,17 @@ from .generation import generation
 from .wrk import require_wrk
 
 
-def main():
+def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="short runs, no writing")
-    arguments = parser.parse_args()
-    repeat, seconds = (3, 2) if arguments.quick else (3, 5)
+    parser.add_argument(
+        "--smoke", action="store_true", help="each part once, briefly, no writing"
+    )
+    arguments = parser.parse_args(argv)
+    repeat, seconds = (
+        (1, 1) if arguments.smoke else (3, 2) if arguments.quick else (3, 5)
+    )
+    write = not (arguments.quick or arguments.smoke)
     require_wrk()
     needs("DATABASE_URL", "REDIS_URL")
     started = time.monotonic()
@@ -34,7 +41,8 @@ def main():
         versus = side_by_side(workdir, repeat, seconds)
         reference = bake(workdir, "bench_reference")
         figures_of_generation = generation(
-            ENVIRONMENTS.python_for(reference.path).parent / "django-admin", repeat=5
+            ENVIRONMENTS.python_for(reference.path).parent / "django-admin",
+            repeat=repeat if arguments.smoke else 5,
         )
         stores = {engine: store for engine, (store, _) in ENGINES.items()}
         text = report.section(
@@ -47,7 +55,7 @@ def main():
             figures_of_generation,
         )
     print(text)
-    if not arguments.quick:
+    if write:
         report.write_into_readme(text)
         report.plot(growth, stores)
         lock_cost.main(["--write"])

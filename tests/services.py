@@ -6,6 +6,7 @@ REQUIRE_SERVICES=1 (as in CI) they fail instead.
 
 import os
 import re
+import shutil
 import socket
 from urllib.parse import urlsplit
 
@@ -27,14 +28,22 @@ def answers(variable):
     return True
 
 
-def require(*variables):
-    missing = [variable for variable in variables if not answers(variable)]
-    if not missing:
-        return
-    reason = f"no server answers at {' or '.join(missing)}"
+def unavailable(reason):
+    """Skip for this reason; with REQUIRE_SERVICES=1, fail."""
     if os.environ.get("REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason}, and REQUIRE_SERVICES=1 is set")
     pytest.skip(reason)
+
+
+def require(*variables):
+    missing = [variable for variable in variables if not answers(variable)]
+    if missing:
+        unavailable(f"no server answers at {' or '.join(missing)}")
+
+
+def require_program(name, package):
+    if shutil.which(name) is None:
+        unavailable(f"{name} is not installed (apt-get install {package})")
 
 
 def with_database(url, name):

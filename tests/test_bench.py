@@ -1,13 +1,20 @@
-"""The benchmark harness's own parts that need no load: reading wrk, writing the README.
+"""The benchmark harness: reading wrk, writing the README, a one-second run of it all.
 
-The harness itself (`python -m bench`) runs outside the test matrix: it prints figures
-and no test asserts a time.
+No test here asserts a time: the harness prints figures, and `python -m bench` (outside
+the test run) is what writes them into the README.
 """
+
+import subprocess
+import sys
 
 import pytest
 
 from bench.common import write_between
+from bench.engines import ENGINES
 from bench.wrk import parse
+
+from .combinations import TEMPLATE_DIR
+from .services import require, require_program
 
 WRK_OUTPUT = """Running 1s test @ http://127.0.0.1:8765/nope
   2 threads and 2 connections
@@ -56,3 +63,28 @@ def test_a_readme_without_markers_is_left_alone(tmp_path):
     with pytest.raises(SystemExit, match="has no"):
         write_between(readme, MARKERS, "new")
     assert readme.read_text() == "no section here\n"
+
+
+@pytest.mark.xdist_group("bench")
+def test_the_whole_harness_runs_and_prints_every_table():
+    """Each part once, for a second: whether the harness still works with the template
+    it measures. The figures it prints are not checked: that would be a timed test."""
+    require("DATABASE_URL", "REDIS_URL")
+    require_program("wrk", "wrk")
+    result = subprocess.run(
+        [sys.executable, "-m", "bench", "--smoke"],
+        cwd=TEMPLATE_DIR,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    for engine in ENGINES:
+        assert f"| `{engine}` |" in result.stdout
+    for heading in (
+        "**Under load.**",
+        "**Our cart against the seed's**",
+        "**As the cart grows.**",
+        "**Generating a project.**",
+        "Goal: ",
+    ):
+        assert heading in result.stdout
