@@ -5,7 +5,6 @@ stopped when its `with` block ends.
 """
 
 import re
-import shutil
 import socket
 import subprocess
 import time
@@ -15,6 +14,7 @@ import pytest
 import requests
 
 from .environments import clean_environment
+from .services import require_program
 
 
 def free_port():
@@ -88,8 +88,7 @@ def gunicorn(project, log, threads=1, app="config.wsgi", cwd=None, **environment
 
 def redis_server(workdir, port=None):
     """A Redis of the test's own, that keeps nothing on disk."""
-    if shutil.which("redis-server") is None:
-        pytest.skip("redis-server is not installed")
+    require_program("redis-server", "redis-server")
     return Server(
         ["redis-server", "--port", "{port}", "--bind", "127.0.0.1", "--save", "",
          "--appendonly", "no", "--dir", workdir],

@@ -1,4 +1,4 @@
-"""Run inside a baked project by growth.py: session load and save time against cart
+"""Run inside a baked project by engines.py: session load and save time against cart
 size, and the size of a signed cookie.
 
 Prints one JSON object: {cart size: {"seconds": [per round], "cookie_bytes": n}}.
