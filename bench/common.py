@@ -11,14 +11,14 @@ from pathlib import Path
 from tests.baking import BakedProject
 from tests.combinations import TEMPLATE_DIR
 from tests.environments import Environments, clean_environment
-from tests.services import answers, environment_for
+from tests.services import environment_for, reachable
 
 ENVIRONMENTS = Environments(TEMPLATE_DIR / ".cache" / "venvs")
 PROBES = Path(__file__).with_name("probes")
 
 
 def needs(*variables):
-    missing = [variable for variable in variables if not answers(variable)]
+    missing = [variable for variable in variables if not reachable(variable)]
     if missing:
         sys.exit(f"The benchmarks need a server at {' and '.join(missing)}.")
 

@@ -9,18 +9,18 @@ them: it installs the same packages as pip, many times faster.
 import functools
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tomllib
 from pathlib import Path
 
-import pytest
 from filelock import FileLock
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
-CANDIDATE_PYTHONS = [sys.executable, *(f"python3.{minor}" for minor in range(10, 16))]
+from .services import unavailable
 
 # What the template's own test run sets and a baked project must not inherit. Bakes that
 # use PostgreSQL or Redis are handed DATABASE_URL and REDIS_URL explicitly.
@@ -36,7 +36,7 @@ LEAKY_VARIABLES = (
 
 @functools.cache
 def python_version(executable):
-    """The version of an interpreter, or None where it does not run."""
+    """Return the version of an interpreter, or None where it does not run."""
     path = shutil.which(executable)
     if path is None:
         return None
@@ -53,17 +53,49 @@ def python_version(executable):
     return Version(result.stdout.strip()) if result.returncode == 0 else None
 
 
+def by_version(path):
+    """Sort .../3.12.1/bin/python3 and .../cpython-3.12.1-.../bin/python3 by version."""
+    numbers = re.search(r"(\d+)\.(\d+)\.?(\d*)", path)
+    return tuple(int(part or 0) for part in numbers.groups()) if numbers else ()
+
+
+def candidate_pythons():
+    """Yield the interpreters of this machine, wherever they usually are.
+
+    This one first, then each python3.N on PATH, then pyenv's versions and uv's
+    managed Pythons, which need not be on PATH at all.
+    """
+    yield sys.executable
+    yield from (f"python3.{minor}" for minor in range(10, 16))
+    home = Path.home()
+    pyenv_root = Path(os.environ.get("PYENV_ROOT") or home / ".pyenv")
+    pyenv_pythons = pyenv_root.glob("versions/*/bin/python3")
+    uv_root = Path(
+        os.environ.get("UV_PYTHON_INSTALL_DIR") or home / ".local/share/uv/python"
+    )
+    uv_pythons = uv_root.glob("cpython-*/bin/python3")
+    yield from sorted(map(str, [*pyenv_pythons, *uv_pythons]), key=by_version)
+
+
 def find_python(requires_python):
+    """Return (path, version) of the first interpreter that fits, or None."""
     wanted = SpecifierSet(requires_python)
-    for executable in CANDIDATE_PYTHONS:
+    for executable in candidate_pythons():
         version = python_version(executable)
         if version is not None and version in wanted:
             return shutil.which(executable), version
-    tried = ", ".join(CANDIDATE_PYTHONS[1:])
-    pytest.fail(
-        f"No Python {requires_python} found (tried {tried}). Put one on PATH; "
-        "with pyenv, export PYENV_VERSION=3.11.7:3.12.1:3.13.0."
-    )
+    return None
+
+
+def python_or_skip(requires_python):
+    """Return find_python's answer; without one, skip (fail under REQUIRE_SERVICES)."""
+    found = find_python(requires_python)
+    if found is None:
+        unavailable(
+            f"no Python {requires_python} found on PATH, in pyenv's versions or "
+            "among uv's Pythons (install one, e.g. uv python install 3.12)"
+        )
+    return found
 
 
 def clean_environment(**extra):
@@ -84,7 +116,7 @@ class Environments:
         """The python of an environment with everything the project declares."""
         with open(Path(project_dir) / "pyproject.toml", "rb") as file:
             project = tomllib.load(file)["project"]
-        executable, version = find_python(project["requires-python"])
+        executable, version = python_or_skip(project["requires-python"])
         requirements = sorted(
             project["dependencies"] + project["optional-dependencies"]["dev"]
         )

@@ -1,5 +1,6 @@
 """The PostgreSQL and Redis that some bakes use: DATABASE_URL and REDIS_URL.
 
+Unset, each defaults to the server's standard local address, used where it answers.
 Where a server does not answer, its tests skip with the reason; with
 REQUIRE_SERVICES=1 (as in CI) they fail instead.
 """
@@ -12,14 +13,21 @@ from urllib.parse import urlsplit
 
 import pytest
 
+DEFAULT_URLS = {
+    "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/postgres",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+}
 DEFAULT_PORTS = {"DATABASE_URL": 5432, "REDIS_URL": 6379}
 
 
-def answers(variable):
-    url = os.environ.get(variable)
-    if not url:
-        return False
-    parts = urlsplit(url)
+def url_of(variable):
+    """The server's address: the environment's, or the standard local one."""
+    return os.environ.get(variable) or DEFAULT_URLS[variable]
+
+
+def reachable(variable):
+    """Whether anything listens at the address of DATABASE_URL or REDIS_URL."""
+    parts = urlsplit(url_of(variable))
     address = (parts.hostname or "localhost", parts.port or DEFAULT_PORTS[variable])
     try:
         socket.create_connection(address, timeout=3).close()
@@ -36,9 +44,10 @@ def unavailable(reason):
 
 
 def require(*variables):
-    missing = [variable for variable in variables if not answers(variable)]
+    missing = [variable for variable in variables if not reachable(variable)]
     if missing:
-        unavailable(f"no server answers at {' or '.join(missing)}")
+        addresses = " or ".join(f"{name} ({url_of(name)})" for name in missing)
+        unavailable(f"no server answers at {addresses}")
 
 
 def require_program(name, package):
@@ -61,10 +70,8 @@ def environment_for(answers, name):
     if answers.get("database") == "postgresql":
         require("DATABASE_URL")
         database = "bake_" + re.sub(r"\W", "_", name).lower()[:50]
-        environment["DATABASE_URL"] = with_database(
-            os.environ["DATABASE_URL"], database
-        )
+        environment["DATABASE_URL"] = with_database(url_of("DATABASE_URL"), database)
     if answers.get("cache_backend") == "redis":
         require("REDIS_URL")
-        environment["REDIS_URL"] = os.environ["REDIS_URL"]
+        environment["REDIS_URL"] = url_of("REDIS_URL")
     return environment
