@@ -1,26 +1,28 @@
 """Finish the generated project: a secret key of its own, only the files it needs.
 
 The secret key is made here, not in cookiecutter.json, so that it never reaches the
-cookiecutter context, the replay file or a .cruft.json.
+cookiecutter context, the replay file or a .cruft.json. Standard library only.
 """
 
 import json
 import os
 import secrets
+import shlex
 from pathlib import Path
 
-ANSWERS = json.loads({{ cookiecutter | jsonify | tojson }})
-SLUG = ANSWERS["project_slug"]
+# The oldest Python of each Django version, and the command to name for it.
+PYTHON_FOR_DJANGO = {"5.2": ("3.10", "python3"), "6.1": ("3.12", "python3.12")}
 
 
 def unneeded_files(answers):
-    """Files that only some answers use."""
+    """Yield the files that only other answers use."""
+    slug = answers["project_slug"]
     engine = answers["session_engine"]
     redis = answers["cache_backend"] == "redis"
-    guard = Path(SLUG, "session_guard")
+    guard = Path(slug, "session_guard")
     if engine == "cache" and not redis:
         # A restart empties a local-memory cache and every session: nothing to prove.
-        yield Path(SLUG, "sessions_demo", "tests", "test_persistence.py")
+        yield Path(slug, "sessions_demo", "tests", "test_persistence.py")
     if not (engine == "cache" and redis):
         # The outage-proof engine serves cache sessions in Redis only.
         yield guard / "cache.py"
@@ -29,7 +31,7 @@ def unneeded_files(answers):
         yield guard / "tests" / "test_redis_outage.py"
     if engine in ("cache", "signed_cookies"):
         # Nothing for clearsessions to do: the cache or the browser expires sessions.
-        yield Path(SLUG, "sessions_demo", "tests", "test_clearsessions.py")
+        yield Path(slug, "sessions_demo", "tests", "test_clearsessions.py")
     if engine == "signed_cookies":
         # No server lock reaches a session kept in the browser.
         yield guard / "locks.py"
@@ -39,37 +41,69 @@ def unneeded_files(answers):
         yield guard / "tests" / "test_signed_cookie_limits.py"
 
 
-def write_env_file():
+def service_urls(answers):
+    """Return the servers' addresses for .env, the same as base.py's defaults."""
+    urls = {}
+    if answers["database"] == "postgresql":
+        urls["DATABASE_URL"] = (
+            f"postgres://postgres@127.0.0.1:5432/{answers['project_slug']}"
+        )
+    if answers["cache_backend"] == "redis":
+        urls["REDIS_URL"] = "redis://127.0.0.1:6379/0"
+    return urls
+
+
+def write_env_file(answers):
     env_file = Path(".env")
     # token_urlsafe keeps to characters that .env parsers take literally (no $ or #).
-    env_file.write_text(
-        "# Settings for this machine only; git ignores this file.\n"
-        f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}\n"
-    )
+    lines = [
+        "# Settings for this machine only; git ignores this file.",
+        f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}",
+        *(f"{name}={url}" for name, url in service_urls(answers).items()),
+    ]
+    env_file.write_text("\n".join(lines) + "\n")
     env_file.chmod(0o600)
 
 
-def print_next_steps():
-    print(
-        f"""
-{ANSWERS["project_name"]} is ready in ./{SLUG}. Next:
-
-    cd {SLUG}
-    python3 -m venv .venv
-    .venv/bin/python -m pip install -e '.[dev]'
-    .venv/bin/python manage.py migrate
-    .venv/bin/python manage.py runserver
-
-then open http://127.0.0.1:8000/. Run its tests with: .venv/bin/python -m pytest
-"""
+def next_steps(answers, project_dir):
+    """Return what to type next, from wherever cookiecutter was run."""
+    oldest, python = PYTHON_FOR_DJANGO[answers["django_version"]]
+    steps = [
+        f"cd {shlex.quote(str(project_dir))}",
+        f"{python} -m venv .venv",
+        ".venv/bin/python -m pip install -e '.[dev]'",
+    ]
+    urls = service_urls(answers)
+    if "DATABASE_URL" in urls:
+        steps.append(
+            f"createdb -h 127.0.0.1 -U postgres {answers['project_slug']}"
+            "    # the database of DATABASE_URL in .env"
+        )
+    steps += [
+        ".venv/bin/python manage.py migrate",
+        ".venv/bin/python manage.py runserver",
+    ]
+    notes = [f"Django {answers['django_version']} needs Python {oldest} or newer."]
+    if urls:
+        notes.append(
+            "Its servers, as .env gives them: "
+            + ", ".join(f"{name}={url}" for name, url in urls.items())
+        )
+    return (
+        f"\n{answers['project_name']} is ready in {project_dir}. Next:\n\n"
+        + "".join(f"    {step}\n" for step in steps)
+        + "\nthen open http://127.0.0.1:8000/. Run its tests with: "
+        ".venv/bin/python -m pytest\n" + "".join(f"{note}\n" for note in notes)
     )
 
 
 def main():
-    for path in unneeded_files(ANSWERS):
+    answers = json.loads({{ cookiecutter | jsonify | tojson }})  # fmt: skip
+    for path in unneeded_files(answers):
         os.remove(path)
-    write_env_file()
-    print_next_steps()
+    write_env_file(answers)
+    # Cookiecutter runs this hook inside the new project.
+    print(next_steps(answers, Path.cwd()))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Validate every answer before cookiecutter writes the project.
 
-Each check raises InvalidAnswer with one line naming the key, the value and what is
-allowed; the loop at the bottom prints every such line and exits 1, and cookiecutter then
-removes the half-made project folder. Standard library only: this runs before the
-project, or any of its dependencies, exists.
+Each check is a plain function over the answers that raises InvalidAnswer with one
+line naming the key, the value and what is allowed; main() prints every such line and
+exits 1, and cookiecutter then removes the half-made project folder. Standard library
+only: this runs before the project, or any of its dependencies, exists. The answers are
+read inside main(), so that tests and local_extensions.py can import the rules.
 """
 
 import json
@@ -12,8 +13,6 @@ import os
 import re
 import sys
 import tempfile
-
-ANSWERS = json.loads({{ cookiecutter | jsonify | tojson }})
 
 MAX_COOKIE_AGE = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
 
@@ -45,57 +44,66 @@ SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # no
 
 
 class InvalidAnswer(ValueError):
-    def __init__(self, key, allowed):
-        super().__init__(f"{key}={ANSWERS[key]!r} is not allowed: {allowed}.")
+    """An answer the template refuses; the message is the one line the user sees."""
+
+    def __init__(self, answers, key, allowed):
+        super().__init__(f"{key}={answers[key]!r} is not allowed: {allowed}.")
 
 
 def check_project_name(answers):
     name = answers["project_name"]
     if not name.strip() or len(name) > 80 or not name.isprintable():
-        raise InvalidAnswer("project_name", "use 1 to 80 printable characters")
+        raise InvalidAnswer(answers, "project_name", "use 1 to 80 printable characters")
     if any(char in name for char in "{}<>"):
         raise InvalidAnswer(
-            "project_name", "leave out { } < >, which templates would interpret"
+            answers,
+            "project_name",
+            "leave out { } < >, which templates would interpret",
         )
+
+
+def project_slug_problem(slug):
+    """Return what is wrong with a project slug, or None if nothing is."""
+    if not re.fullmatch(r"[a-z_][a-z0-9_]{0,29}", slug) or keyword.iskeyword(slug):
+        return (
+            "use a lowercase Python identifier of at most 30 characters "
+            "(letters, digits, underscores; not starting with a digit)"
+        )
+    if slug in sys.stdlib_module_names or slug in TAKEN_MODULE_NAMES:
+        return "it would shadow a module of that name; pick another"
+    return None
 
 
 def check_project_slug(answers):
-    slug = answers["project_slug"]
-    if (
-        not re.fullmatch(r"[a-z_][a-z0-9_]{0,29}", slug)
-        or keyword.iskeyword(slug)
-    ):
-        raise InvalidAnswer(
-            "project_slug",
-            "use a lowercase Python identifier of at most 30 characters "
-            "(letters, digits, underscores; not starting with a digit)",
-        )
-    if slug in sys.stdlib_module_names or slug in TAKEN_MODULE_NAMES:
-        raise InvalidAnswer(
-            "project_slug",
-            "it would shadow a module of that name; pick another",
-        )
+    problem = project_slug_problem(answers["project_slug"])
+    if problem:
+        raise InvalidAnswer(answers, "project_slug", problem)
 
 
 def check_author_email(answers):
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", answers["author_email"]):
-        raise InvalidAnswer("author_email", "give an address like name@example.com")
+        raise InvalidAnswer(
+            answers, "author_email", "give an address like name@example.com"
+        )
 
 
 def check_session_cookie_age(answers):
     age = answers["session_cookie_age"]
     if not re.fullmatch(r"[0-9]+", str(age)) or not 1 <= int(age) <= MAX_COOKIE_AGE:
         raise InvalidAnswer(
+            answers,
             "session_cookie_age",
             f"give whole seconds from 1 to {MAX_COOKIE_AGE} (400 days)",
         )
 
 
 def check_session_cookie_samesite(answers):
-    if answers["session_cookie_samesite"] == "None" and not answers[
-        "session_cookie_secure"
-    ]:
+    if (
+        answers["session_cookie_samesite"] == "None"
+        and not answers["session_cookie_secure"]
+    ):
         raise InvalidAnswer(
+            answers,
             "session_cookie_samesite",
             "browsers drop SameSite=None cookies that are not Secure; "
             "choose Lax or Strict, or answer yes to session_cookie_secure",
@@ -106,15 +114,19 @@ def check_session_cookie_name(answers):
     name = answers["session_cookie_name"]
     if not COOKIE_NAME.fullmatch(name):
         raise InvalidAnswer(
+            answers,
             "session_cookie_name",
             "use letters, digits and !#$%&'*+-.^_`|~ only (an RFC 6265 token)",
         )
     if name in DJANGO_COOKIE_NAMES:
         raise InvalidAnswer(
-            "session_cookie_name", "Django already uses that cookie; pick another"
+            answers,
+            "session_cookie_name",
+            "Django already uses that cookie; pick another",
         )
     if name.startswith(SECURE_ONLY_PREFIXES) and not answers["session_cookie_secure"]:
         raise InvalidAnswer(
+            answers,
             "session_cookie_name",
             "browsers reject __Host- and __Secure- cookies that are not Secure; "
             "drop the prefix or answer yes to session_cookie_secure",
@@ -127,16 +139,20 @@ def check_session_file_path(answers):
         return
     if answers["session_engine"] != "file":
         raise InvalidAnswer(
+            answers,
             "session_file_path",
             "only the file session engine uses it; leave it empty",
         )
     if not os.path.isabs(path):
-        raise InvalidAnswer("session_file_path", "give an absolute path, or nothing")
+        raise InvalidAnswer(
+            answers, "session_file_path", "give an absolute path, or nothing"
+        )
     folder = os.path.normpath(path).replace("//", "/")
     if any(
         folder == temp or folder.startswith(temp + "/") for temp in SHARED_TEMP_DIRS
     ):
         raise InvalidAnswer(
+            answers,
             "session_file_path",
             "other local users can list a shared temp folder and read session keys "
             "there; give a private folder",
@@ -154,13 +170,20 @@ CHECKS = [
 ]
 
 
-def main():
+def problems(answers):
+    """Return the message of every check the answers fail."""
     errors = []
     for check in CHECKS:
         try:
-            check(ANSWERS)
+            check(answers)
         except InvalidAnswer as error:
             errors.append(str(error))
+    return errors
+
+
+def main():
+    answers = json.loads({{ cookiecutter | jsonify | tojson }})  # fmt: skip
+    errors = problems(answers)
     for error in errors:
         print(f"ERROR: {error}", file=sys.stderr)
     if errors:

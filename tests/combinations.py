@@ -175,8 +175,8 @@ def first(candidates, **wanted):
 
 
 # Whose own suite runs with its browser tests (Chromium): every engine, the cookie
-# ending with the browser and not, each SameSite, a bake on PostgreSQL and Redis.
-# The other bakes run their suites without them (-m "not e2e").
+# ending with the browser and not, each SameSite, a __Host- name, a bake on PostgreSQL
+# and Redis. The other bakes run their suites without them (-m "not e2e").
 BROWSER_TESTED = {
     first(ENGINE_MATRIX, session_engine="db").id,
     first(ENGINE_MATRIX, session_engine="file").id,
@@ -188,6 +188,13 @@ BROWSER_TESTED = {
         session_expire_at_browser_close=True,
     ).id,
     first(PAIRWISE, session_engine="cache", session_cookie_samesite="None").id,
+    "postgresql-redis-cached_db-django6.1",
+}
+# Of those, whose every page, in every state, goes through axe-core: one bake of each
+# Django version, whose forms render differently. The pages are the same for every
+# engine but for a sentence of the playground.
+ACCESSIBILITY_CHECKED = {
+    first(ENGINE_MATRIX, session_engine="db").id,
     "postgresql-redis-cached_db-django6.1",
 }
 

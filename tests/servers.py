@@ -99,12 +99,12 @@ def redis_server(workdir, port=None):
 
 CSRF_TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 CART_LINE = re.compile(
-    r'<span class="item">(.+?)</span>\s*<span class="quantity"[^>]*>× (\d+)'
+    r'<span class="item">(.+?)</span>\s*<span class="quantity">.*?× (\d+)</span>'
 )
 
 
 def cart_lines(html):
-    """{item: quantity} as a cart page shows it."""
+    """Return {item: quantity} as a cart page shows it."""
     return {item: int(quantity) for item, quantity in CART_LINE.findall(html)}
 
 

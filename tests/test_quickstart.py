@@ -4,8 +4,10 @@ This is the path of a new user: generate, follow "Run it" word for word, open th
 site in a client that keeps cookies the way browsers do (no Secure cookie over http).
 """
 
+import json
 import re
 import shlex
+import shutil
 import subprocess
 from http.cookiejar import CookieJar
 from urllib.parse import urlencode
@@ -14,8 +16,10 @@ from urllib.request import HTTPCookieProcessor, build_opener
 import pytest
 
 from .cli import run_cookiecutter
+from .combinations import Combination
 from .environments import clean_environment
 from .servers import Server, cart_lines
+from .services import require_program
 
 pytestmark = pytest.mark.xdist_group("quickstart")
 
@@ -26,7 +30,9 @@ PAGES = [
     "/session/",
     "/cart/",
     "/add_to_cart/awesome-item/",
+    "/accounts/login/",
     "/static/css/site.css",
+    "/static/favicon.svg",
 ]
 
 
@@ -87,3 +93,50 @@ def test_cart_takes_a_confirmed_item(site):
 
     assert response.url == site + "/cart/"
     assert cart_lines(cart_page) == {"awesome-item": 2}
+
+
+# Run by the bake's python, which has Playwright: a real Chromium's walk through the
+# site under runserver, printing the cookies it kept.
+CHROMIUM_WALK = """
+import json, os, sys
+from playwright.sync_api import expect, sync_playwright
+
+site, chromium = sys.argv[1:]
+quiet = ["--disable-background-networking", "--disable-component-update"]
+sandbox = ["--no-sandbox"] if os.geteuid() == 0 else []
+with sync_playwright() as playwright:
+    browser = playwright.chromium.launch(executable_path=chromium, args=quiet + sandbox)
+    page = browser.new_page()
+    page.goto(site + "/set_session/")
+    page.goto(site + "/get_session/")
+    expect(page.get_by_text("Username: john_doe")).to_be_visible()
+    page.goto(site + "/add_to_cart/tea/")
+    page.get_by_role("button", name="Add to cart").click()
+    expect(page.locator(".cart .item")).to_have_text(["tea"])
+    print(json.dumps(page.context.cookies()))
+    browser.close()
+"""
+
+HOST_PREFIXED = Combination(
+    "runserver-host-prefixed-cookie", {"session_cookie_name": "__Host-shop"}
+)
+
+
+@pytest.mark.parametrize("combination", [HOST_PREFIXED.param()])
+def test_a_host_prefixed_cookie_keeps_sessions_under_runserver(
+    bake, tmp_path, combination
+):
+    require_program("chromium", "chromium")
+    project = bake(combination)
+    project.manage("migrate", "--no-input")
+    runserver = Server(
+        [project.python, "manage.py", "runserver", "127.0.0.1:{port}", "--noreload"],
+        tmp_path / "runserver.log",
+        cwd=project.path,
+    )
+
+    with runserver:
+        walk = project.run("-c", CHROMIUM_WALK, runserver.url, shutil.which("chromium"))
+
+    [cookie] = [c for c in json.loads(walk.stdout) if c["name"] == "__Host-shop"]
+    assert cookie["secure"] is True

@@ -3,9 +3,8 @@
 {% set cached_db = cookiecutter.session_engine == "cached_db" %}
 {% if postgresql or redis %}
 import os
-{% endif %}
-from importlib import import_module
 
+{% endif %}
 {% if postgresql %}
 import psycopg
 {% endif %}
@@ -24,6 +23,8 @@ from hypothesis import settings as hypothesis_settings
 from redis.exceptions import RedisError
 {% endif %}
 
+from .testing import DEMO_PASSWORD, session_store
+
 # Enough examples to find the odd input, few enough for every run; no per-example
 # deadline, since a database answers at its own pace. For a quick look:
 # pytest --hypothesis-profile=quick
@@ -34,7 +35,7 @@ hypothesis_settings.load_profile("project")
 
 
 def unreachable_services():
-    """The servers the settings name that do not answer."""
+    """Return the servers the settings name that do not answer."""
     missing = []
 {% if postgresql %}
     database = settings.DATABASES["default"]
@@ -84,28 +85,62 @@ def _delete_test_keys_from_redis():
 
 @pytest.fixture(autouse=True)
 def _database(db):
-    """Every test may use the session store: for some engines, the database."""
+    """Let every test use the session store: for some engines, the database."""
 
 
 @pytest.fixture
 def csrf_client():
-    """A client that, like a browser, must send the CSRF token with every POST."""
+    """Return a client that, like a browser, must send the CSRF token with a POST."""
     return Client(enforce_csrf_checks=True)
 
 
 @pytest.fixture
 def csrf_token(csrf_client):
-    """The token a page's forms carry, fetched as a browser would."""
-    csrf_client.get(reverse("playground"))
+    """Return the token a page's forms carry, fetched as a browser would."""
+    csrf_client.get(reverse("sessions_demo:playground"))
     return csrf_client.cookies[settings.CSRF_COOKIE_NAME].value
 
 
 @pytest.fixture
+def client_with_data(client):
+    """Return a client whose session holds what /set_session/ stores."""
+    client.get(reverse("sessions_demo:set_session"))
+    return client
+
+
+@pytest.fixture
+def shopper(client):
+    """Return a client with one tea in the cart."""
+    client.post(reverse("cart:add", args=["tea"]))
+    return client
+
+
+@pytest.fixture
+def demo_user(django_user_model):
+    """Return a user "demo" whose password is DEMO_PASSWORD."""
+    return django_user_model.objects.create_user("demo", password=DEMO_PASSWORD)
+
+
+@pytest.fixture
+def sign_in(demo_user):
+    """Return a function that signs a client in as the demo user."""
+
+    def sign_in(client):
+        response = client.post(
+            reverse("login"), {"username": "demo", "password": DEMO_PASSWORD}
+        )
+        assert response.status_code == 302, response.content.decode()
+        return response
+
+    return sign_in
+
+
+@pytest.fixture
 def load_after_restart():
-    """Load a session as a freshly started server process would."""
+    """Return a function that loads a session as a freshly started server would."""
 
     def load(session_key):
-        store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+        store = session_store(session_key)
 {% if cached_db %}
         # A restart may find the cache empty: then the data comes from the database.
         caches[settings.SESSION_CACHE_ALIAS].delete(store.cache_key)

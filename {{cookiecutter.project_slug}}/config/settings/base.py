@@ -31,11 +31,11 @@ USE_TZ = True
 # DATABASES
 # ------------------------------------------------------------------------------
 {% if cookiecutter.database == "postgresql" %}
-# PostgreSQL, as postgres://user:password@host:port/name.
+# PostgreSQL, as postgres://user:password@host:port/name (.env sets it).
 DATABASES = {
     "default": env.db(
         "DATABASE_URL",
-        default="postgres:///{{ cookiecutter.project_slug }}",
+        default="postgres://postgres@127.0.0.1:5432/{{ cookiecutter.project_slug }}",
     ),
 }
 {% else %}
@@ -192,10 +192,10 @@ DEFAULT_EXCEPTION_REPORTER_FILTER = (
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
-# The demo sign-in of the playground (manage.py create_demo_user).
+# Django's sign-in views under /accounts/ (manage.py create_demo_user makes a user).
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "playground"
-LOGOUT_REDIRECT_URL = "playground"
+LOGIN_REDIRECT_URL = "sessions_demo:playground"
+LOGOUT_REDIRECT_URL = "sessions_demo:playground"
 
 # CART
 # ------------------------------------------------------------------------------
@@ -219,6 +219,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "{{ cookiecutter.project_slug }}.session_guard",
+    "{{ cookiecutter.project_slug }}.pages",
+    "{{ cookiecutter.project_slug }}.accounts",
     "{{ cookiecutter.project_slug }}.sessions_demo",
     "{{ cookiecutter.project_slug }}.cart",
 ]
@@ -237,6 +239,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so that the page it gives a bare 405 passes through all of the above.
+    "{{ cookiecutter.project_slug }}.pages.middleware.MethodNotAllowedPageMiddleware",
 ]
 
 # TEMPLATES

@@ -1,20 +1,23 @@
 """Settings for development on this machine (`manage.py runserver`)."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import SESSION_COOKIE_NAME, SESSION_COOKIE_SAMESITE, env
 
 DEBUG = True
 # From the git-ignored .env file that the template wrote.
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
-{% if cookiecutter.session_cookie_secure %}
+# Password-reset emails go to the console instead of a mail server.
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
-# runserver speaks plain http, and some clients never send a Secure cookie back over
-# it, which silently breaks sessions. Production keeps the Secure flag.
-SESSION_COOKIE_SECURE = False
-CSRF_COOKIE_SECURE = False
-{% if cookiecutter.session_cookie_samesite == "None" %}
-# Browsers drop SameSite=None cookies that are not Secure; production keeps None.
-SESSION_COOKIE_SAMESITE = "Lax"
-{% endif %}
-{% endif %}
+# runserver speaks plain http. Browsers keep Secure cookies from http://localhost and
+# 127.0.0.1, but other clients (curl, Python's http.cookiejar, Safari) never send one
+# back over http, which silently breaks sessions there: the cookies drop the flag
+# here, and production keeps it. A __Host- or __Secure- name needs the flag, so such a
+# cookie keeps it, and works in Chromium and Firefox.
+if not SESSION_COOKIE_NAME.startswith(("__Host-", "__Secure-")):
+    SESSION_COOKIE_SECURE = False
+    CSRF_COOKIE_SECURE = False
+    if SESSION_COOKIE_SAMESITE == "None":
+        # Browsers drop SameSite=None cookies that are not Secure.
+        SESSION_COOKIE_SAMESITE = "Lax"

@@ -1,4 +1,4 @@
-"""Settings for the test suite: the chosen session settings, nothing from .env."""
+"""Settings for the test suite: the session settings of base.py, a fixed secret key."""
 
 {% if cookiecutter.cache_backend == "redis" %}
 from uuid import uuid4

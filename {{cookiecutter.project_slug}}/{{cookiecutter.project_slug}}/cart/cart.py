@@ -17,10 +17,9 @@ class CartError(ValueError):
 class Cart:
     """A cart of {item name: quantity}, stored in the session under "cart".
 
-    Every change builds a new dict and assigns it to the session. Changing the stored
-    value in place (seed 003's `cart.append(item)` on the list the session returned)
-    does not mark the session modified, so Django would not save it; the seed only
-    works because it assigns the list back afterwards.
+    Every change builds a new dict and assigns it to the session: reassigning the key
+    marks the session modified, so Django saves it. Changing the stored value in place
+    (`request.session["cart"].append(item)`) does not, and the change would be lost.
 
     The limits are settings: CART_MAX_ITEMS, CART_MAX_QUANTITY, CART_MAX_NAME_LENGTH.
     """
@@ -32,6 +31,7 @@ class Cart:
 
     @staticmethod
     def clean_name(name):
+        """Return the item name, or raise CartError if it cannot be used."""
         longest = settings.CART_MAX_NAME_LENGTH
         if not 1 <= len(name) <= longest or not ITEM_NAME.fullmatch(name):
             raise CartError(
@@ -41,7 +41,7 @@ class Cart:
         return name
 
     def lines(self):
-        """A new dict of {name: quantity}; changing it changes nothing stored."""
+        """Return a new dict of {name: quantity}; changing it changes nothing stored."""
         stored = self.session.get(self.session_key)
         if not isinstance(stored, dict):
             return {}  # no cart yet, or a value this class did not write
@@ -52,16 +52,21 @@ class Cart:
         }
 
     def items(self):
+        """Return the (name, quantity) pairs, in the order they were added."""
         return list(self.lines().items())
 
     def quantity(self, name):
+        """Return how many of an item the cart holds: 0 if none."""
         return self.lines().get(name, 0)
 
     def __len__(self):
         return len(self.lines())
 
     def add(self, name, quantity=1):
+        """Add quantity (1 or more) of an item, or raise CartError past a limit."""
         name = self.clean_name(name)
+        if quantity < 1:
+            raise CartError("Add at least 1 of an item.")
         lines = self.lines()
         if name not in lines and len(lines) >= settings.CART_MAX_ITEMS:
             raise CartError(
@@ -79,7 +84,7 @@ class Cart:
             raise CartError(str(error)) from error
 
     def remove(self, name):
-        """Remove every unit of an item; False if it was not in the cart."""
+        """Remove every unit of an item; return False if it was not in the cart."""
         lines = self.lines()
         if lines.pop(name, None) is None:
             return False
@@ -87,4 +92,5 @@ class Cart:
         return True
 
     def clear(self):
+        """Remove every item."""
         self.session.pop(self.session_key, None)

@@ -3,6 +3,8 @@ from django.conf import settings
 
 
 class AddToCartForm(forms.Form):
+    """How many of an item to add: 1 to CART_MAX_QUANTITY, or empty for 1."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Made here, not in the class body, so that it reads the limit in force.

@@ -9,16 +9,17 @@ from django.views.decorators.http import (
 from .cart import Cart, CartError
 from .forms import AddToCartForm
 
+SUGGESTIONS = ["awesome-item", "tea", "cake", "biscuits"]
+
 
 def bad_item_name(request, error):
+    """Answer 400 with the reason an item name was refused."""
     return render(request, "cart/bad_item_name.html", {"error": error}, status=400)
-
-
-SUGGESTIONS = ["awesome-item", "tea", "cake", "biscuits"]
 
 
 @require_safe
 def cart_detail(request):
+    """List the items in the cart, each with its quantity."""
     return render(
         request,
         "cart/cart.html",
@@ -26,10 +27,11 @@ def cart_detail(request):
     )
 
 
-# Seed 003 adds the item on GET, so a link preview or a prefetch could fill a cart.
-# Here GET only asks, and the POST of the confirm form adds.
+# A GET that changes state is unsafe: a link preview, a prefetch or an image on another
+# site could fill the cart. GET only asks here; the confirm form's POST adds.
 @require_http_methods(["GET", "HEAD", "POST"])
 def add_to_cart(request, item):
+    """Ask before adding an item (GET), then add it and go to the cart (POST)."""
     try:
         item = Cart.clean_name(item)
     except CartError as error:
@@ -42,7 +44,7 @@ def add_to_cart(request, item):
             form.add_error(None, error)
         else:
             messages.success(request, f"Added {item} to your cart.")
-            return redirect("cart")
+            return redirect("cart:detail")
     return render(
         request,
         "cart/add_to_cart.html",
@@ -53,6 +55,7 @@ def add_to_cart(request, item):
 
 @require_POST
 def remove_from_cart(request, item):
+    """Take every unit of an item out of the cart."""
     try:
         item = Cart.clean_name(item)
     except CartError as error:
@@ -61,11 +64,12 @@ def remove_from_cart(request, item):
         messages.success(request, f"Removed {item} from your cart.")
     else:
         messages.info(request, f"{item} was not in your cart.")
-    return redirect("cart")
+    return redirect("cart:detail")
 
 
 @require_POST
 def clear_cart(request):
+    """Empty the cart."""
     Cart(request.session).clear()
     messages.success(request, "Your cart is empty.")
-    return redirect("cart")
+    return redirect("cart:detail")

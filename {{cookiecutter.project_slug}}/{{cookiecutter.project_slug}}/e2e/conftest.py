@@ -2,7 +2,8 @@
 
 Playwright's own browser download is not needed: any Chromium on PATH (Debian's
 `chromium` package, Google Chrome) or at CHROMIUM_PATH is used. Without one these tests
-skip, or fail under REQUIRE_SERVICES=1.
+skip, or fail under REQUIRE_SERVICES=1. Accessibility is checked by axe-core, the engine
+of Lighthouse and of browsers' accessibility tools.
 """
 
 import os
@@ -10,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
@@ -24,7 +26,26 @@ CHROMIUM_ARGS = [
 ]
 
 
+# WCAG 2.2 levels A and AA (with the 2.0 and 2.1 rules they keep), and axe's best
+# practices.
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": [
+            "wcag2a",
+            "wcag2aa",
+            "wcag21a",
+            "wcag21aa",
+            "wcag22aa",
+            "best-practice",
+        ],
+    },
+    "resultTypes": ["violations"],
+}
+
+
 def find_chromium():
+    """Return the path of a Chromium to drive, or None."""
     if os.environ.get("CHROMIUM_PATH"):
         return os.environ["CHROMIUM_PATH"]
     return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
@@ -58,16 +79,35 @@ def _django_beside_playwright():
 
 @pytest.fixture
 def site(live_server):
-    """The address of the live server, for page.goto(site + "/cart/")."""
+    """Return the address of the live server, for page.goto(site + "/cart/")."""
     return live_server.url
 
 
 @pytest.fixture(scope="session")
 def screenshots():
-    """Where the page screenshots go, for a person to look at (git ignores it)."""
+    """Return the folder for page screenshots, for a person to look at.
+
+    var/screenshots/ (git ignores it), or E2E_SCREENSHOTS; not test-results/, which
+    pytest-playwright empties at the start of every run.
+    """
     folder = Path(
-        os.environ.get("E2E_SCREENSHOTS")
-        or settings.BASE_DIR / "test-results" / "screenshots"
+        os.environ.get("E2E_SCREENSHOTS") or settings.BASE_DIR / "var" / "screenshots"
     )
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture(scope="session")
+def axe():
+    return Axe()
+
+
+@pytest.fixture
+def assert_accessible(axe):
+    """Return a function that fails with axe-core's report on any violation."""
+
+    def check(page):
+        results = axe.run(page, options=AXE_OPTIONS)
+        assert results.violations_count == 0, results.generate_report()
+
+    return check

@@ -1,7 +1,9 @@
-"""The seed walk and the cart, clicked through in Chromium."""
+"""The set/get session demo and the cart, clicked through in Chromium."""
 
 import pytest
 from playwright.sync_api import expect
+
+from ..testing import DEMO_PASSWORD
 
 pytestmark = pytest.mark.e2e
 
@@ -15,15 +17,15 @@ def add_to_cart(page, site, item):
 def expect_cart(page, items):
     expect(page.locator(".cart .item")).to_have_text(list(items))
     expect(page.locator(".cart .quantity")).to_have_text(
-        [f"× {quantity}" for quantity in items.values()]
+        [f"quantity × {quantity}" for quantity in items.values()]
     )
 
 
-def test_seed_walk(page, site):
+def test_set_then_get_session(page, site):
     page.goto(f"{site}/set_session/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Session data set!")
 
-    page.get_by_role("link", name="View Session Data").click()
+    page.get_by_role("link", name="View session data").click()
 
     expect(page).to_have_url(f"{site}/get_session/")
     expect(page.get_by_text("Username: john_doe")).to_be_visible()
@@ -55,4 +57,30 @@ def test_emptying_the_cart(page, site):
 
     page.get_by_role("button", name="Empty the cart").click()
 
-    expect(page.locator(".empty")).to_have_text("Your cart is empty.")
+    expect(page.get_by_role("status")).to_have_text("Your cart is empty.")
+    expect(page.locator("p.empty")).to_have_text("Your cart is empty.")
+
+
+def test_signing_in_and_out_from_the_header(page, site, demo_user):
+    add_to_cart(page, site, "tea")
+    page.get_by_role("banner").get_by_role("link", name="Sign in").click()
+    page.get_by_label("Username").fill("demo")
+    page.get_by_label("Password").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+
+    # Back where the visitor was, signed in, with the cart kept.
+    expect(page).to_have_url(f"{site}/cart/")
+    expect(page.get_by_role("status")).to_have_text("Signed in as demo.")
+    expect(page.get_by_role("banner")).to_contain_text("Signed in as demo")
+    expect_cart(page, {"tea": 1})
+
+    page.get_by_role("button", name="Sign out").click()
+
+    expect(page.get_by_role("status")).to_have_text(
+        "Signed out: the session and its data are gone."
+    )
+    expect(
+        page.get_by_role("banner").get_by_role("link", name="Sign in")
+    ).to_be_visible()
+    page.goto(f"{site}/cart/")
+    expect(page.locator("p.empty")).to_have_text("Your cart is empty.")

@@ -28,6 +28,7 @@ SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # no
 
 
 def session_store():
+    """Return the SessionStore class of SESSION_ENGINE."""
     return import_module(settings.SESSION_ENGINE).SessionStore
 
 

@@ -18,7 +18,7 @@ class SessionTooLarge(ValueError):
 
 
 def signed_cookie_size(session):
-    """Bytes of the cookie's name and value, or None for sessions kept on the server."""
+    """Return the bytes of the cookie's name and value; None for server sessions."""
     if not isinstance(session, SignedCookieStore):
         return None
     # The signed, compressed value Django will send, computed as Django computes it.
@@ -27,7 +27,7 @@ def signed_cookie_size(session):
 
 
 def set_within_cookie_limit(session, key, value):
-    """session[key] = value, unless that makes the cookie too big for browsers."""
+    """Set session[key] to value, unless that makes the cookie too big to keep."""
     previous = session.get(key, MISSING)
     session[key] = value
     size = signed_cookie_size(session)

@@ -40,6 +40,7 @@ class SessionBusy(Exception):
 
 
 def lock_key(session_key):
+    """Return a short name for the lock of a session, safe as a key or file name."""
     # The cookie value is the visitor's to choose: hash it into a short, safe name.
     return hashlib.sha256(session_key.encode()).hexdigest()
 
@@ -68,7 +69,7 @@ def row_lock(session_key):
 
 @contextmanager
 def cache_lock(session_key):
-    """An atomic add() of a lock key in the sessions cache, shared by all servers."""
+    """Lock with an atomic add() of a key in the sessions cache, for every server."""
     cache = caches[settings.SESSION_CACHE_ALIAS]
     key, token = f"session-lock:{lock_key(session_key)}", secrets.token_hex(16)
     deadline = time.monotonic() + settings.SESSION_LOCK_TIMEOUT
@@ -91,7 +92,7 @@ def cache_lock(session_key):
 
 @contextmanager
 def file_lock(session_key, folder):
-    """flock() on one of 256 lock files in folder, for processes of one machine."""
+    """Lock with flock() on one of 256 files in folder, for one machine's processes."""
     import fcntl  # POSIX only, like the servers this runs on
 
     folder.mkdir(mode=0o700, exist_ok=True)
@@ -112,7 +113,7 @@ def file_lock(session_key, folder):
 
 
 def lock_for_engine():
-    """The lock that fits SESSION_ENGINE, or None where no server lock can help."""
+    """Return the lock that fits SESSION_ENGINE, or None where none can help."""
     store = import_module(settings.SESSION_ENGINE).SessionStore
     if issubclass(store, DatabaseStore):  # db and cached_db
         if connection.vendor != "sqlite":

@@ -127,7 +127,7 @@ ACTIONS = {
 
 
 def bind(action, data=None):
-    """The form of one button, knowing its action and with HTML ids of its own."""
+    """Return the form of one action, knowing its name, with HTML ids of its own."""
     form = ACTIONS[action](data, auto_id=f"id_{action}_%s")
     form.action = action
     return form

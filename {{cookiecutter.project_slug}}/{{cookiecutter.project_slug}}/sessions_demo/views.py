@@ -10,46 +10,48 @@ from ..session_guard.cookie_size import SessionTooLarge
 from . import forms
 
 
-@require_safe
-def home(request):
-    return render(
-        request, "sessions_demo/home.html", {"engine": settings.SESSION_ENGINE}
-    )
-
-
-# The two views and templates of the seed tutorials, under their names.
-# set_session changes the session on GET because the seeds do; the playground and the
-# cart change state through POST only.
+# The two views of the classic session tutorials, under their names and templates.
+# set_session changes the session on a GET, as those tutorials do, to show the idea in
+# one click; every other change here (the playground, the cart) is a POST, since a GET
+# that changes state can be triggered by a link preview, a prefetch or another site.
 @require_safe
 def set_session_data(request):
+    """Store a username, a login flag and a greeting in the session."""
     request.session["username"] = "john_doe"
     request.session["is_logged_in"] = True
     request.session["greeting"] = "Hello, Django Sessions!"
-    return render(request, "set_session.html", {"message": "Session data set!"})
+    return render(
+        request, "sessions_demo/set_session.html", {"message": "Session data set!"}
+    )
 
 
 @require_safe
 def get_session_data(request):
+    """Show what set_session_data stored, with defaults for a new visitor."""
     username = request.session.get("username", "Guest")
     is_logged_in = request.session.get("is_logged_in", False)
     return render(
         request,
-        "get_session.html",
+        "sessions_demo/get_session.html",
         {"username": username, "is_logged_in": is_logged_in},
     )
 
 
 def render_playground(request, invalid_form=None, status=200):
+    """Render the playground, with invalid_form in place of its blank twin."""
     session = request.session
     actions = [
         {
-            "url": reverse(f"session_{name}"),
+            "url": reverse(f"sessions_demo:session_{name}"),
             "form": invalid_form
             if invalid_form and invalid_form.action == name
             else forms.bind(name),
         }
         for name in forms.ACTIONS
     ]
+    # Django keeps its own entries (_session_expiry, _auth_user_id, ...) under keys
+    # that start with an underscore: listed apart from the data.
+    items = sorted(session.items())
     context = {
         "session_key": session.session_key,
         "engine": settings.SESSION_ENGINE,
@@ -59,8 +61,10 @@ def render_playground(request, invalid_form=None, status=200):
         # As the JSON serializer stores them: true, "text", {"tea": 2}.
         "data": [
             (key, json.dumps(value, ensure_ascii=False))
-            for key, value in sorted(session.items())
+            for key, value in items
+            if not key.startswith("_")
         ],
+        "django_keys": [key for key, _ in items if key.startswith("_")],
         "actions": actions,
         "settings_age": settings.SESSION_COOKIE_AGE,
         "settings_browser_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
@@ -71,16 +75,18 @@ def render_playground(request, invalid_form=None, status=200):
 
 @require_safe
 def playground(request):
+    """Show the session's key, engine, expiry and data, and a form per method."""
     return render_playground(request)
 
 
 @require_POST
 def session_action(request, action):
+    """Apply one playground form to the session, or show it again with its errors."""
     form = forms.bind(action, request.POST)
     if form.is_valid():
         try:
             messages.success(request, form.apply(request.session))
-            return redirect("playground")
+            return redirect("sessions_demo:playground")
         except SessionTooLarge as error:
             form.add_error(None, str(error))
     return render_playground(request, invalid_form=form, status=400)

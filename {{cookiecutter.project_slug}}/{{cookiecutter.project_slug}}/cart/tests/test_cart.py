@@ -1,24 +1,21 @@
 """The Cart class, on a real session store of the chosen engine."""
 
-from importlib import import_module
-
 import pytest
 from django.conf import settings
 from django.test import override_settings
 
+from ...testing import session_store
 from ..cart import Cart, CartError
-
-SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
 
 
 @pytest.fixture
 def session():
-    return SessionStore()
+    return session_store()
 
 
 def saved_and_reloaded(session):
     session.save()
-    return SessionStore(session.session_key)
+    return session_store(session.session_key)
 
 
 def test_a_new_cart_is_empty(session):
@@ -48,9 +45,9 @@ def test_changes_are_saved_with_the_session(session):
 
 
 def test_in_place_changes_are_not_saved():
-    # The lesson of seed 003: Django saves a session when a key is assigned, not when
-    # a value it returned is changed in place. Cart always assigns.
-    session = SessionStore()
+    # Django saves a session when a key is assigned, not when a value it returned is
+    # changed in place: why Cart always assigns.
+    session = session_store()
     session["cart"] = {"tea": 1}
     reloaded = saved_and_reloaded(session)
 
@@ -66,6 +63,22 @@ def test_lines_are_a_copy(session):
     cart.lines()["tea"] = 50
 
     assert cart.quantity("tea") == 1
+
+
+def test_an_item_not_in_the_cart_has_no_quantity(session):
+    Cart(session).add("tea")
+
+    assert Cart(session).quantity("cake") == 0
+
+
+@pytest.mark.parametrize("quantity", [0, -1, -5])
+def test_add_refuses_no_or_fewer_items(session, quantity):
+    cart = Cart(session)
+    cart.add("tea", 3)
+
+    with pytest.raises(CartError, match="at least 1"):
+        cart.add("tea", quantity)
+    assert cart.quantity("tea") == 3
 
 
 def test_remove_takes_every_unit_of_an_item(session):
@@ -102,7 +115,9 @@ def test_add_refuses_bad_names(session, name):
     assert "cart" not in session
 
 
-@pytest.mark.parametrize("name", ["awesome-item", "tea_2", "Çay", "お茶", "x" * 64])
+@pytest.mark.parametrize(
+    "name", ["awesome-item", "tea_2", "Çay", "お茶", "x", "x" * 64]
+)
 def test_add_takes_names_in_any_script(session, name):
     Cart(session).add(name)
 

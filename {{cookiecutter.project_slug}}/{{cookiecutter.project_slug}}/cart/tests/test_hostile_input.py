@@ -9,6 +9,8 @@ from django.urls import reverse
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from ...testing import cart_of
+
 TRICKY_NAMES = [
     "",
     "x" * 10_000,
@@ -43,21 +45,17 @@ quantities = st.one_of(
 KEPT = "kept-item"
 
 
-def shopper():
-    """A visitor with one item in the cart, which nothing below may lose."""
+def visitor_with_kept_item():
+    """Return a visitor with one item in the cart, which nothing below may lose."""
     client = Client()
-    client.post(reverse("add_to_cart", args=[KEPT]))
+    client.post(reverse("cart:add", args=[KEPT]))
     return client
-
-
-def cart_of(client):
-    return client.session.get("cart", {})
 
 
 @given(path=paths)
 def test_any_item_name_gets_an_answer_and_loses_nothing(path):
     assume(path != KEPT)
-    client = shopper()
+    client = visitor_with_kept_item()
     url = f"/add_to_cart/{path}/"
 
     confirm = client.get(url)
@@ -73,9 +71,9 @@ def test_any_item_name_gets_an_answer_and_loses_nothing(path):
 
 @given(quantity=quantities)
 def test_any_quantity_gets_an_answer_and_loses_nothing(quantity):
-    client = shopper()
+    client = visitor_with_kept_item()
 
-    response = client.post(reverse("add_to_cart", args=[KEPT]), {"quantity": quantity})
+    response = client.post(reverse("cart:add", args=[KEPT]), {"quantity": quantity})
 
     if response.status_code == 302:
         # As the form reads it: nothing means one.
@@ -89,13 +87,13 @@ def test_any_quantity_gets_an_answer_and_loses_nothing(quantity):
 
 @given(token=st.text(max_size=100))
 def test_a_wrong_csrf_token_changes_nothing(token):
-    client = shopper()
+    client = visitor_with_kept_item()
     client.handler.enforce_csrf_checks = True
 
     for url in [
-        reverse("add_to_cart", args=["cake"]),
-        reverse("remove_from_cart", args=[KEPT]),
-        reverse("clear_cart"),
+        reverse("cart:add", args=["cake"]),
+        reverse("cart:remove", args=[KEPT]),
+        reverse("cart:clear"),
     ]:
         assert client.post(url, {"csrfmiddlewaretoken": token}).status_code == 403
     assert cart_of(client) == {KEPT: 1}

@@ -2,9 +2,11 @@
 
 import os
 import tempfile
+from io import StringIO
 
 import pytest
 from django.core.checks import Error, Info, Warning
+from django.core.management import call_command
 from django.test import override_settings
 
 from ..checks import (
@@ -140,3 +142,17 @@ def test_signed_cookie_sessions_get_a_note_on_their_limits():
 def test_server_side_sessions_get_no_note():
     with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.db"):
         assert check_signed_cookie_limits(None) == []
+
+
+@pytest.mark.parametrize(
+    "engine", ["db", "cached_db", "cache", "file", "signed_cookies"]
+)
+def test_the_checks_run_as_manage_py_runs_them(engine, tmp_path):
+    # Django's check framework takes a list from every check: anything else crashes
+    # manage.py check, migrate and runserver.
+    folder = folder_with_mode(tmp_path, 0o700)
+    with override_settings(
+        SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
+        SESSION_FILE_PATH=str(folder),
+    ):
+        call_command("check", deploy=True, stdout=StringIO(), stderr=StringIO())

@@ -1,19 +1,20 @@
 """Requests that change one session take turns, and none waits without end."""
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
-from importlib import import_module
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.urls import reverse
 
+from ...testing import session_cookie, stored_cart
 from ..locks import lock_for_engine
 
 # Other threads must see what the tests write, so no test runs in a transaction.
@@ -22,7 +23,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @contextmanager
 def lock_held_elsewhere(session_key, for_seconds=None):
-    """The session's lock, held by another thread until the block ends.
+    """Hold the session's lock in another thread until the block ends.
 
     With for_seconds, the thread lets go after that long instead.
     """
@@ -46,54 +47,74 @@ def lock_held_elsewhere(session_key, for_seconds=None):
         thread.join()
 
 
-def stored_cart(session_key):
-    store = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-    return store.load().get("cart", {})
-
-
 @pytest.fixture
-def shopper(client):
-    client.post(reverse("add_to_cart", args=["tea"]))
+def second_shopper():
+    """Return another visitor, with a session of their own."""
+    client = Client()
+    client.post(reverse("cart:add", args=["cake"]))
     return client
 
 
-def session_key_of(client):
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+def key_of(client):
+    return session_cookie(client).value
 
 
 @override_settings(SESSION_LOCK_TIMEOUT=0.3)
-def test_a_change_gives_up_after_the_timeout(shopper):
-    with lock_held_elsewhere(session_key_of(shopper)):
-        response = shopper.post(reverse("add_to_cart", args=["cake"]))
+def test_a_change_gives_up_after_the_lock_timeout(shopper):
+    with lock_held_elsewhere(key_of(shopper)):
+        started = time.monotonic()
+        response = shopper.post(reverse("cart:add", args=["cake"]))
+        waited = time.monotonic() - started
 
     assert response.status_code == 503
     assert response["Retry-After"] == "1"
-    assert stored_cart(session_key_of(shopper)) == {"tea": 1}
+    assert stored_cart(key_of(shopper)) == {"tea": 1}
+    # It waited for SESSION_LOCK_TIMEOUT, not for a database's own lock timeout.
+    assert 0.3 <= waited < 5
 
 
 def test_a_change_goes_through_once_the_lock_is_free(shopper):
-    with lock_held_elsewhere(session_key_of(shopper), for_seconds=0.3):
-        response = shopper.post(reverse("add_to_cart", args=["cake"]))
+    with lock_held_elsewhere(key_of(shopper), for_seconds=0.3):
+        response = shopper.post(reverse("cart:add", args=["cake"]))
 
     assert response.status_code == 302
-    assert stored_cart(session_key_of(shopper)) == {"tea": 1, "cake": 1}
+    assert stored_cart(key_of(shopper)) == {"tea": 1, "cake": 1}
 
 
 @override_settings(SESSION_LOCK_TIMEOUT=0.3)
-{% if cookiecutter.session_save_every_request %}
-def test_every_request_takes_turns_since_every_request_saves(shopper):
-    # SESSION_SAVE_EVERY_REQUEST: a page that only reads still writes the session.
-    with lock_held_elsewhere(session_key_of(shopper)):
-        assert shopper.get(reverse("cart")).status_code == 503
-{% else %}
-def test_pages_that_only_read_do_not_wait(shopper):
-    with lock_held_elsewhere(session_key_of(shopper)):
-        assert shopper.get(reverse("cart")).status_code == 200
-{% endif %}
+def test_other_sessions_change_while_one_is_locked(shopper, second_shopper):
+    with lock_held_elsewhere(key_of(shopper)):
+        response = second_shopper.post(reverse("cart:add", args=["pie"]))
+
+    assert response.status_code == 302
+    assert stored_cart(key_of(second_shopper)) == {"cake": 1, "pie": 1}
+
+
+@override_settings(SESSION_LOCK_TIMEOUT=0.3, SESSION_SAVE_EVERY_REQUEST=False)
+@pytest.mark.parametrize("method", ["GET", "HEAD", "OPTIONS", "TRACE"])
+def test_requests_that_only_read_do_not_wait(shopper, method):
+    with lock_held_elsewhere(key_of(shopper)):
+        response = shopper.generic(method, reverse("cart:detail"))
+
+    assert response.status_code != 503
+
+
+@override_settings(SESSION_LOCK_TIMEOUT=0.3, SESSION_SAVE_EVERY_REQUEST=True)
+def test_every_request_takes_turns_when_every_request_saves(shopper):
+    # A page that only reads still writes the session then.
+    with lock_held_elsewhere(key_of(shopper)):
+        assert shopper.get(reverse("cart:detail")).status_code == 503
+
+
+@override_settings(SESSION_LOCK_TIMEOUT=0.3)
+def test_a_visitor_without_a_session_does_not_wait(client):
+    response = client.post(reverse("cart:add", args=["tea"]))
+
+    assert response.status_code == 302
 
 
 def request(site, method, path, cookies, body=None):
-    """One request on a connection of its own, as separate browsers' tabs make them."""
+    """Send one request on a connection of its own, as a browser's tabs do."""
     address = urlsplit(site)
     http = HTTPConnection(address.hostname, address.port, timeout=30)
     headers = {
@@ -114,12 +135,12 @@ def request(site, method, path, cookies, body=None):
 
 def test_fifty_simultaneous_additions_all_arrive(live_server):
     cookies = {}
-    request(live_server.url, "GET", reverse("set_session"), cookies)
-    request(live_server.url, "GET", reverse("playground"), cookies)  # a CSRF cookie
+    request(live_server.url, "GET", reverse("sessions_demo:set_session"), cookies)
+    request(live_server.url, "GET", reverse("sessions_demo:playground"), cookies)
     token = {"csrfmiddlewaretoken": cookies[settings.CSRF_COOKIE_NAME]}
 
     def add(number):
-        path = reverse("add_to_cart", args=[f"item-{number}"])
+        path = reverse("cart:add", args=[f"item-{number}"])
         return request(live_server.url, "POST", path, dict(cookies), token)
 
     with ThreadPoolExecutor(max_workers=10) as pool:

@@ -31,28 +31,28 @@ def redis_down():
 
 
 def test_pages_work_while_redis_is_down(client, redis_down):
-    assert client.get(reverse("set_session")).status_code == 200
-    assert client.get(reverse("get_session")).status_code == 200
-    assert client.get(reverse("playground")).status_code == 200
-    assert client.post(reverse("add_to_cart", args=["tea"])).status_code == 302
-    assert client.get(reverse("cart")).status_code == 200
-    assert client.post(reverse("session_flush")).status_code == 302
+    assert client.get(reverse("sessions_demo:set_session")).status_code == 200
+    assert client.get(reverse("sessions_demo:get_session")).status_code == 200
+    assert client.get(reverse("sessions_demo:playground")).status_code == 200
+    assert client.post(reverse("cart:add", args=["tea"])).status_code == 302
+    assert client.get(reverse("cart:detail")).status_code == 200
+    assert client.post(reverse("sessions_demo:session_flush")).status_code == 302
 {% if cookiecutter.session_engine == "cached_db" %}
 
 
 def test_sessions_live_on_in_the_database(client, redis_down):
     # cached_db writes to the database first: nothing is lost while Redis is away.
-    client.post(reverse("add_to_cart", args=["tea"]))
-    client.post(reverse("add_to_cart", args=["cake"]), {"quantity": "2"})
+    client.post(reverse("cart:add", args=["tea"]))
+    client.post(reverse("cart:add", args=["cake"]), {"quantity": "2"})
 
     assert client.session["cart"] == {"tea": 1, "cake": 2}
 
 
 def test_sessions_made_before_the_outage_are_read_from_the_database(client):
-    client.post(reverse("add_to_cart", args=["tea"]))
+    client.post(reverse("cart:add", args=["tea"]))
 
     with sessions_cache_down():
-        response = client.get(reverse("cart"))
+        response = client.get(reverse("cart:detail"))
 
     assert response.context["cart"].items() == [("tea", 1)]
 {% else %}
@@ -60,8 +60,8 @@ def test_sessions_made_before_the_outage_are_read_from_the_database(client):
 
 def test_visitors_get_a_fresh_session_and_the_log_says_why(client, redis_down, caplog):
     with caplog.at_level(logging.WARNING):
-        client.post(reverse("add_to_cart", args=["tea"]))
-        response = client.get(reverse("cart"))
+        client.post(reverse("cart:add", args=["tea"]))
+        response = client.get(reverse("cart:detail"))
 
     # The cart could not be kept: the price of sessions that live in Redis alone.
     assert response.context["cart"].items() == []

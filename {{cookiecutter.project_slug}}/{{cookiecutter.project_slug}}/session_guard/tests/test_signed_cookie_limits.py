@@ -7,55 +7,51 @@ that would make the cookie too big for browsers to keep.
 
 import secrets
 
+import pytest
 from django.conf import settings
 from django.contrib.sessions.backends.signed_cookies import SessionStore
-from django.test import Client, override_settings
+from django.test import override_settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains
+
+from ...testing import session_cookie, visitor_with_cookie
+from ..cookie_size import SessionTooLarge, set_within_cookie_limit, signed_cookie_size
 
 
 def cart_in(cookie_value):
     return SessionStore(cookie_value).load().get("cart", {})
 
 
-def cookie_of(client):
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+def cookie_size(client):
+    return len(settings.SESSION_COOKIE_NAME) + len(session_cookie(client).value)
 
 
-def test_of_two_changes_at_once_the_last_answer_wins(client):
-    client.post(reverse("add_to_cart", args=["tea"]))
+def test_of_two_changes_at_once_the_last_answer_wins(shopper):
     # A second tab that sent the same cookie before the first got its answer.
-    other_tab = Client()
-    other_tab.cookies[settings.SESSION_COOKIE_NAME] = cookie_of(client)
+    other_tab = visitor_with_cookie(session_cookie(shopper).value)
 
-    client.post(reverse("add_to_cart", args=["cake"]))
-    other_tab.post(reverse("add_to_cart", args=["pie"]))
+    shopper.post(reverse("cart:add", args=["cake"]))
+    other_tab.post(reverse("cart:add", args=["pie"]))
 
     # The browser keeps whichever cookie arrives last: the cake is gone.
-    assert cart_in(cookie_of(other_tab)) == {"tea": 1, "pie": 1}
+    assert cart_in(session_cookie(other_tab).value) == {"tea": 1, "pie": 1}
 
 
-def test_a_copied_cookie_outlives_signing_out(client, django_user_model):
-    django_user_model.objects.create_user("demo", password="correct horse 42")
-    client.post(reverse("login"), {"username": "demo", "password": "correct horse 42"})
-    copied = cookie_of(client)
+def test_a_copied_cookie_outlives_signing_out(client, sign_in):
+    sign_in(client)
+    copied = session_cookie(client).value
 
     client.post(reverse("logout"))
 
-    thief = Client()
-    thief.cookies[settings.SESSION_COOKIE_NAME] = copied
-    assertContains(thief.get(reverse("playground")), "Signed in as")
-
-
-def cookie_size(client):
-    return len(settings.SESSION_COOKIE_NAME) + len(cookie_of(client))
+    thief = visitor_with_cookie(copied)
+    assertContains(thief.get(reverse("sessions_demo:playground")), "Signed in as")
 
 
 @override_settings(SESSION_COOKIE_MAX_BYTES=1024)
 def test_a_cart_that_would_overflow_the_cookie_is_refused(client):
     # Random names, which compression cannot shrink much.
     names = [secrets.token_urlsafe(30) for _ in range(settings.CART_MAX_ITEMS)]
-    responses = [client.post(reverse("add_to_cart", args=[name])) for name in names]
+    responses = [client.post(reverse("cart:add", args=[name])) for name in names]
 
     refused = [response for response in responses if response.status_code == 400]
     assert refused, "the cart never grew past 1024 bytes"
@@ -68,9 +64,43 @@ def test_playground_values_that_would_overflow_the_cookie_are_refused(client):
     for number in range(30):
         value = secrets.token_urlsafe(150)[:200]
         response = client.post(
-            reverse("session_set"), {"key": f"key-{number}", "value": value}
+            reverse("sessions_demo:session_set"),
+            {"key": f"key-{number}", "value": value},
         )
         statuses.add(response.status_code)
         assert cookie_size(client) <= 4096
 
     assert statuses == {302, 400}
+
+
+def size_with_note(value):
+    session = SessionStore()
+    session["note"] = value
+    return signed_cookie_size(session)
+
+
+def test_a_cookie_of_exactly_the_limit_is_kept():
+    value = secrets.token_urlsafe(300)
+    session = SessionStore()
+
+    with override_settings(SESSION_COOKIE_MAX_BYTES=size_with_note(value)):
+        set_within_cookie_limit(session, "note", value)
+
+    assert session["note"] == value
+
+
+@pytest.mark.parametrize("before", [None, "old"], ids=["new-key", "changed-key"])
+def test_a_cookie_one_byte_over_the_limit_is_refused_and_nothing_changes(before):
+    value = secrets.token_urlsafe(300)
+    session = SessionStore()
+    if before:
+        session["note"] = before
+
+    one_byte_short = size_with_note(value) - 1
+    with (
+        override_settings(SESSION_COOKIE_MAX_BYTES=one_byte_short),
+        pytest.raises(SessionTooLarge, match="browsers drop cookies over"),
+    ):
+        set_within_cookie_limit(session, "note", value)
+
+    assert session.get("note") == before

@@ -7,7 +7,6 @@ import time
 {% else %}
 from datetime import timedelta
 {% endif %}
-from importlib import import_module
 
 from django.conf import settings
 {% if engine != "file" %}
@@ -21,11 +20,11 @@ from django.core.management import call_command
 from django.db.models import F
 {% endif %}
 
-SessionStore = import_module(settings.SESSION_ENGINE).SessionStore
+from ...testing import session_store
 
 
 def new_session():
-    session = SessionStore()
+    session = session_store()
     session["cart"] = {"tea": 1}
     session.save()
     return session.session_key
@@ -45,7 +44,7 @@ def expire(session_key):
         expire_date=F("expire_date") - timedelta(seconds=lifetime_and_a_minute)
     )
 {% if engine == "cached_db" %}
-    caches[settings.SESSION_CACHE_ALIAS].delete(SessionStore(session_key).cache_key)
+    caches[settings.SESSION_CACHE_ALIAS].delete(session_store(session_key).cache_key)
 {% endif %}
 {% endif %}
 
@@ -56,6 +55,6 @@ def test_clearsessions_deletes_only_expired_sessions():
 
     call_command("clearsessions")
 
-    assert not SessionStore().exists(expired)
-    assert SessionStore().exists(current)
-    assert SessionStore(current).load() == {"cart": {"tea": 1}}
+    assert not session_store().exists(expired)
+    assert session_store().exists(current)
+    assert session_store(current).load() == {"cart": {"tea": 1}}

@@ -9,37 +9,43 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ...testing import session_cookie, visitor_with_cookie
 from ..forms import ACTIONS
 
 COOKIE_CHARACTERS = string.ascii_letters + string.digits + "-_:.=+/"
 # (The sign-in page is Django's LoginView, whose form takes PUT as POST.)
-PAGES = ["home", "set_session", "get_session", "playground", "cart"]
-POST_ONLY = [f"session_{action}" for action in ACTIONS] + ["clear_cart", "logout"]
-
-
-def visitor_with_cookie(value):
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = value
-    return client
+PAGES = [
+    "pages:home",
+    "sessions_demo:set_session",
+    "sessions_demo:get_session",
+    "sessions_demo:playground",
+    "cart:detail",
+]
+POST_ONLY = [f"sessions_demo:session_{action}" for action in ACTIONS] + [
+    "cart:clear",
+    "logout",
+]
 
 
 def real_session_cookie():
     client = Client()
-    client.get(reverse("set_session"))
-    return client.cookies[settings.SESSION_COOKIE_NAME].value
+    client.get(reverse("sessions_demo:set_session"))
+    return session_cookie(client).value
 
 
 @given(value=st.text(alphabet=COOKIE_CHARACTERS, max_size=300))
 def test_a_made_up_session_cookie_gets_a_new_empty_session(value):
     client = visitor_with_cookie(value)
 
-    page = client.get(reverse("playground"))
-    stored = client.post(reverse("session_set"), {"key": "colour", "value": "blue"})
+    page = client.get(reverse("sessions_demo:playground"))
+    stored = client.post(
+        reverse("sessions_demo:session_set"), {"key": "colour", "value": "blue"}
+    )
 
     assert page.status_code == 200
     assert page.context["data"] == []
     assert stored.status_code == 302
-    assert client.cookies[settings.SESSION_COOKIE_NAME].value != value
+    assert session_cookie(client).value != value
     assert dict(client.session) == {"colour": "blue"}
 
 
@@ -52,7 +58,7 @@ def test_a_truncated_or_tampered_session_cookie_gets_an_empty_session(cut, junk)
     if tampered == real:
         return
 
-    page = visitor_with_cookie(tampered).get(reverse("playground"))
+    page = visitor_with_cookie(tampered).get(reverse("sessions_demo:playground"))
 
     assert page.status_code == 200
     assert page.context["data"] == []
@@ -67,13 +73,17 @@ def test_any_playground_input_gets_an_answer(key, value, seconds):
     client = Client()
 
     statuses = [
-        client.post(reverse("session_set"), {"key": key, "value": value}).status_code,
-        client.post(reverse("session_pop"), {"key": key}).status_code,
-        client.post(reverse("session_set_expiry"), {"seconds": seconds}).status_code,
+        client.post(
+            reverse("sessions_demo:session_set"), {"key": key, "value": value}
+        ).status_code,
+        client.post(reverse("sessions_demo:session_pop"), {"key": key}).status_code,
+        client.post(
+            reverse("sessions_demo:session_set_expiry"), {"seconds": seconds}
+        ).status_code,
     ]
 
     assert set(statuses) <= {302, 400}
-    assert client.get(reverse("playground")).status_code == 200
+    assert client.get(reverse("sessions_demo:playground")).status_code == 200
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -90,10 +100,10 @@ def test_post_only_pages_refuse_get(client, name):
 def test_an_oversized_body_is_refused(client):
     body = {"key": "colour", "value": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
 
-    assert client.post(reverse("session_set"), body).status_code == 400
+    assert client.post(reverse("sessions_demo:session_set"), body).status_code == 400
 
 
 def test_too_many_fields_are_refused(client):
     fields = {f"field{number}": "x" for number in range(2000)}
 
-    assert client.post(reverse("session_set"), fields).status_code == 400
+    assert client.post(reverse("sessions_demo:session_set"), fields).status_code == 400

@@ -1,33 +1,27 @@
-"""Every button of the session playground at /session/."""
+"""Every form of the session playground at /session/."""
 
-{% if cookiecutter.session_engine != "signed_cookies" %}
-from importlib import import_module
-
-{% endif %}
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertRedirects
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+{% if cookiecutter.session_engine != "signed_cookies" %}
+from ...testing import session_cookie, session_store
+{% else %}
+from ...testing import session_cookie
+{% endif %}
 from ..forms import ACTIONS
+
+PLAYGROUND = reverse("sessions_demo:playground")
 
 
 def act(client, action, **data):
-    return client.post(reverse(f"session_{action}"), data)
+    """POST one playground form."""
+    return client.post(reverse(f"sessions_demo:session_{action}"), data)
 
 
-def session_cookie(client):
-    return client.cookies[settings.SESSION_COOKIE_NAME]
-
-
-@pytest.fixture
-def client_with_data(client):
-    client.get(reverse("set_session"))
-    return client
-
-
-def test_playground_shows_the_session(client_with_data):
-    response = client_with_data.get(reverse("playground"))
+def test_the_playground_shows_the_session(client_with_data):
+    response = client_with_data.get(PLAYGROUND)
 
     session = client_with_data.session
     assertContains(response, session.session_key)
@@ -40,37 +34,51 @@ def test_playground_shows_the_session(client_with_data):
     )
 
 
-def test_playground_says_when_there_is_no_session_yet(client):
-    response = client.get(reverse("playground"))
+def test_the_playground_says_when_there_is_no_session_yet(client):
+    response = client.get(PLAYGROUND)
 
     assertContains(response, "none yet")
     assertContains(response, "The session holds no data.")
 
 
-def test_set_stores_a_value(client):
+def test_set_stores_a_value_and_says_so(client):
     response = act(client, "set", key="colour", value="blue")
 
-    assertRedirects(response, reverse("playground"), fetch_redirect_response=False)
+    assertRedirects(response, PLAYGROUND, fetch_redirect_response=False)
     assert client.session["colour"] == "blue"
-    assertContains(client.get(reverse("playground")), "Stored &#x27;colour&#x27;.")
+    assertContains(client.get(PLAYGROUND), "Stored &#x27;colour&#x27;.")
+
+
+def test_values_in_any_script_are_shown_as_typed(client):
+    act(client, "set", key="grüße", value="Zoë drinks 茶 🍵")
+
+    response = client.get(PLAYGROUND)
+
+    assertContains(response, "<code>grüße</code>", html=True)
+    assertContains(response, "<code>&quot;Zoë drinks 茶 🍵&quot;</code>", html=True)
 
 
 @pytest.mark.parametrize(
-    "data",
+    "data, error",
     [
-        {"key": "_session_expiry", "value": "soon"},
-        {"key": "", "value": "blue"},
-        {"key": "colour", "value": ""},
-        {"key": "k" * 65, "value": "blue"},
-        {"key": "colour", "value": "v" * 201},
+        ({"key": "_session_expiry", "value": "soon"}, "Keys starting with _ belong"),
+        ({"key": "", "value": "blue"}, "This field is required."),
+        ({"key": "colour", "value": ""}, "This field is required."),
+        ({"key": "k" * 65, "value": "blue"}, "at most 64 characters"),
+        ({"key": "colour", "value": "v" * 201}, "at most 200 characters"),
     ],
     ids=["reserved-key", "no-key", "no-value", "key-too-long", "value-too-long"],
 )
-def test_set_refuses_bad_input(client, data):
+def test_set_refuses_bad_input_in_its_own_form(client, data, error):
     response = act(client, "set", **data)
 
-    assert response.status_code == 400
-    assertContains(response, 'class="errorlist', status_code=400)
+    assertContains(response, error, status_code=400)
+    forms_with_errors = [
+        action["form"].action
+        for action in response.context["actions"]
+        if action["form"].errors
+    ]
+    assert forms_with_errors == ["set"]
     assert "colour" not in client.session
 
 
@@ -79,13 +87,36 @@ def test_pop_removes_a_value(client_with_data):
 
     assert "greeting" not in client_with_data.session
     assert client_with_data.session["username"] == "john_doe"
+    assertContains(client_with_data.get(PLAYGROUND), "Removed &#x27;greeting&#x27;.")
 
 
 def test_pop_of_a_missing_key_changes_nothing(client_with_data):
     response = act(client_with_data, "pop", key="missing")
 
-    assertRedirects(response, reverse("playground"))
+    assertRedirects(response, PLAYGROUND, fetch_redirect_response=False)
     assert client_with_data.session["username"] == "john_doe"
+    assertContains(
+        client_with_data.get(PLAYGROUND), "&#x27;missing&#x27; was not in the session."
+    )
+
+
+@pytest.mark.parametrize(
+    "action, data, message",
+    [
+        ("clear", {}, "Cleared the data; the session key stays."),
+        ("flush", {}, "Flushed: the data is deleted and a new, empty session begins."),
+        ("cycle_key", {}, "The session has a new key and kept its data."),
+        ("set_expiry", {"seconds": "60"}, "expires 60 s after the last change."),
+        ("set_expiry", {"seconds": "0"}, "now ends when the browser closes."),
+        ("set_expiry", {"seconds": ""}, "Expiry back to the default"),
+    ],
+    ids=["clear", "flush", "cycle-key", "expiry-60", "expiry-0", "expiry-default"],
+)
+def test_each_form_says_what_it_did(client_with_data, action, data, message):
+    response = act(client_with_data, action, **data)
+
+    assertRedirects(response, PLAYGROUND, fetch_redirect_response=False)
+    assertContains(client_with_data.get(PLAYGROUND), message)
 
 
 def test_clear_empties_the_data(client_with_data):
@@ -113,6 +144,9 @@ def test_set_expiry_changes_the_cookie_lifetime(client_with_data):
 
     assert client_with_data.session.get_expiry_age() == 60
     assert session_cookie(client_with_data)["max-age"] == 60
+    response = client_with_data.get(PLAYGROUND)
+    assertContains(response, '<span class="expiry-age">60 seconds</span>', html=True)
+    assertContains(response, "<time")
 
 
 def test_set_expiry_zero_ends_the_session_with_the_browser(client_with_data):
@@ -120,6 +154,12 @@ def test_set_expiry_zero_ends_the_session_with_the_browser(client_with_data):
 
     assert client_with_data.session.get_expire_at_browser_close()
     assert session_cookie(client_with_data)["max-age"] == ""
+    response = client_with_data.get(PLAYGROUND)
+    assertContains(response, "when the browser closes; the server keeps it")
+    assertNotContains(response, "<time")
+    # Django's own entry is named apart from the data, not listed with it.
+    assert "_session_expiry" not in dict(response.context["data"])
+    assertContains(response, "<code>_session_expiry</code>", html=True)
 
 
 def test_set_expiry_empty_goes_back_to_the_default(client_with_data):
@@ -142,8 +182,8 @@ def test_set_expiry_refuses_bad_input(client_with_data, seconds):
 
 
 @pytest.mark.parametrize("action", ACTIONS)
-def test_every_button_needs_the_csrf_token(csrf_client, csrf_token, action):
-    url = reverse(f"session_{action}")
+def test_every_form_needs_the_csrf_token(csrf_client, csrf_token, action):
+    url = reverse(f"sessions_demo:session_{action}")
     valid = {"key": "colour", "value": "blue", "seconds": "60"}
 
     assert csrf_client.post(url, valid).status_code == 403
@@ -152,18 +192,18 @@ def test_every_button_needs_the_csrf_token(csrf_client, csrf_token, action):
 
 
 @pytest.mark.parametrize("action", ACTIONS)
-def test_every_button_refuses_get(client, action):
-    assert client.get(reverse(f"session_{action}")).status_code == 405
+def test_every_form_url_refuses_get(client, action):
+    assert client.get(reverse(f"sessions_demo:session_{action}")).status_code == 405
 {% if cookiecutter.session_engine != "signed_cookies" %}
 
 
-# What each button does to the session key. (With signed cookies the key is the signed
+# What each form does to the session key. (With signed cookies the key is the signed
 # data itself, and the server keeps nothing to retire.)
 
 
 def stored(session_key):
-    """Whether the session store on the server holds this key."""
-    return import_module(settings.SESSION_ENGINE).SessionStore().exists(session_key)
+    """Return whether the session store on the server holds this key."""
+    return session_store().exists(session_key)
 
 
 def test_clear_keeps_the_key(client_with_data):

@@ -1,4 +1,8 @@
-"""Every settings module keeps the session settings chosen for this project."""
+"""Each settings module keeps the session settings of base.py, or says why not.
+
+These tests read the settings, whatever they are: change the SESSIONS block of
+config/settings/base.py and they check the new values.
+"""
 
 import importlib
 {% if cookiecutter.session_engine == "file" and not cookiecutter.session_file_path %}
@@ -9,42 +13,63 @@ import sys
 import pytest
 from django.conf import settings
 
-from .answers import CHOSEN
+SESSION_SETTINGS = [
+    "SESSION_ENGINE",
+    "SESSION_SERIALIZER",
+    "SESSION_COOKIE_AGE",
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "SESSION_SAVE_EVERY_REQUEST",
+    "SESSION_COOKIE_NAME",
+    "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY",
+    "SESSION_COOKIE_SAMESITE",
+]
+# Cookie names that browsers accept only with the Secure flag.
+SECURE_ONLY_PREFIXES = ("__Host-", "__Secure-")
 
 
 def session_settings(holder):
-    return {name: getattr(holder, name) for name in CHOSEN}
+    return {name: getattr(holder, name) for name in SESSION_SETTINGS}
 
 
 @pytest.fixture
 def load_settings_module(monkeypatch):
-    """Import a settings module afresh, with the environment it needs."""
+    """Return a function that imports a settings module afresh, in an environment."""
+    fresh = [
+        "config.settings.base",
+        "config.settings.local",
+        "config.settings.production",
+    ]
 
     def load(name, **environment):
         for key, value in environment.items():
             monkeypatch.setenv(key, value)
         sys.modules.pop(name, None)
-        try:
-            return importlib.import_module(name)
-        finally:
-            sys.modules.pop(name, None)
+        return importlib.import_module(name)
 
-    return load
-
-
-def test_test_settings_hold_the_chosen_values():
-    assert session_settings(settings) == CHOSEN
+    yield load
+    for name in fresh:
+        sys.modules.pop(name, None)
 
 
-def test_production_sends_exactly_the_chosen_cookie(load_settings_module):
+@pytest.fixture
+def base(load_settings_module):
+    return load_settings_module("config.settings.base")
+
+
+def test_the_tests_run_with_the_session_settings_of_base(base):
+    assert session_settings(settings) == session_settings(base)
+
+
+def test_production_sends_exactly_the_cookie_of_base(base, load_settings_module):
     production = load_settings_module(
         "config.settings.production",
         DJANGO_SECRET_KEY="x" * 50,
         DJANGO_ALLOWED_HOSTS="shop.example.com",
     )
 
-    assert session_settings(production) == CHOSEN
-    assert production.CSRF_COOKIE_SECURE is CHOSEN["SESSION_COOKIE_SECURE"]
+    assert session_settings(production) == session_settings(base)
+    assert production.CSRF_COOKIE_SECURE is base.SESSION_COOKIE_SECURE
 
 
 def test_production_reads_old_secret_keys_for_rotation(load_settings_module):
@@ -59,17 +84,58 @@ def test_production_reads_old_secret_keys_for_rotation(load_settings_module):
     assert production.ALLOWED_HOSTS == ["shop.example.com", "www.shop.example.com"]
 
 
-def test_local_settings_change_only_what_plain_http_needs(load_settings_module):
+def test_local_settings_change_nothing_but_the_secure_flag_and_samesite(
+    base, load_settings_module
+):
     local = load_settings_module("config.settings.local", DJANGO_SECRET_KEY="x" * 50)
 
-    expected = dict(CHOSEN)
-{% if cookiecutter.session_cookie_secure %}
-    expected["SESSION_COOKIE_SECURE"] = False
-{% if cookiecutter.session_cookie_samesite == "None" %}
-    expected["SESSION_COOKIE_SAMESITE"] = "Lax"
-{% endif %}
-{% endif %}
-    assert session_settings(local) == expected
+    changed = {
+        name
+        for name, value in session_settings(local).items()
+        if value != getattr(base, name)
+    }
+    assert changed <= {"SESSION_COOKIE_SECURE", "SESSION_COOKIE_SAMESITE"}
+
+
+@pytest.mark.parametrize(
+    "name, samesite, secure_locally, samesite_locally",
+    [
+        ("sessionid", "Lax", False, "Lax"),
+        ("sessionid", "None", False, "Lax"),
+        ("__Host-sid", "None", True, "None"),
+        ("__Secure-sid", "Strict", True, "Strict"),
+    ],
+    ids=["plain", "plain-samesite-none", "host-prefix", "secure-prefix"],
+)
+def test_local_cookies_work_over_plain_http(
+    base,
+    load_settings_module,
+    monkeypatch,
+    name,
+    samesite,
+    secure_locally,
+    samesite_locally,
+):
+    # As if base.py said so: Secure on, and this name and SameSite.
+    monkeypatch.setattr(base, "SESSION_COOKIE_SECURE", True)
+    monkeypatch.setattr(base, "CSRF_COOKIE_SECURE", True)
+    monkeypatch.setattr(base, "SESSION_COOKIE_NAME", name)
+    monkeypatch.setattr(base, "SESSION_COOKIE_SAMESITE", samesite)
+
+    local = load_settings_module("config.settings.local", DJANGO_SECRET_KEY="x" * 50)
+
+    # Plain names drop Secure, which some clients refuse over http; prefixed names
+    # need it, and browsers take Secure cookies from localhost.
+    assert local.SESSION_COOKIE_SECURE is secure_locally
+    assert local.CSRF_COOKIE_SECURE is secure_locally
+    assert samesite_locally == local.SESSION_COOKIE_SAMESITE
+
+
+def test_browsers_accept_the_session_cookie(base):
+    if base.SESSION_COOKIE_NAME.startswith(SECURE_ONLY_PREFIXES):
+        assert base.SESSION_COOKIE_SECURE
+    if base.SESSION_COOKIE_SAMESITE == "None":
+        assert base.SESSION_COOKIE_SECURE
 
 
 def test_sessions_are_serialized_as_json():

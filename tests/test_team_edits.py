@@ -1,0 +1,52 @@
+"""A team that changes its session settings keeps a green suite that checks them.
+
+The generated suite reads the settings in force, never the answers the project was
+generated with: edit every setting of the SESSIONS block in base.py, as a team would,
+and the bake's own suite, its browser tests included, passes and checks the new values.
+"""
+
+import re
+
+import pytest
+
+from .combinations import Combination
+from .test_generated_projects import session_settings_of
+
+EDITED = Combination(
+    "team-edits-db-django6.1", {"session_engine": "db", "django_version": "6.1"}
+)
+# Each setting of the SESSIONS block, set to a value other than the template's default.
+EDITS = {
+    "SESSION_COOKIE_AGE": 3600,
+    "SESSION_EXPIRE_AT_BROWSER_CLOSE": True,
+    "SESSION_SAVE_EVERY_REQUEST": True,
+    "SESSION_COOKIE_NAME": "__Host-shop",
+    "SESSION_COOKIE_SECURE": True,
+    "SESSION_COOKIE_HTTPONLY": False,
+    "SESSION_COOKIE_SAMESITE": "Strict",
+}
+
+
+def edit_settings(path, edits):
+    """Set each NAME = value line of a settings file, as a person would edit it."""
+    text = path.read_text()
+    for name, value in edits.items():
+        literal = f'"{value}"' if isinstance(value, str) else repr(value)
+        text, count = re.subn(
+            rf"^{name} = .*$", f"{name} = {literal}", text, flags=re.MULTILINE
+        )
+        assert count == 1, f"{name} is not set once in {path}"
+    path.write_text(text)
+
+
+@pytest.mark.parametrize("combination", [EDITED.param()])
+def test_the_suite_checks_the_settings_a_team_chose(bake, combination):
+    project = bake(combination)
+    edit_settings(project.path / "config" / "settings" / "base.py", EDITS)
+    settings = session_settings_of(project)
+    assert {name: settings["test"][name] for name in EDITS} == EDITS
+
+    # The browser tests check the cookie as Chromium keeps it; the accessibility sweep
+    # of every page proves nothing about settings.
+    project.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "-k",
+                "not test_page_reads_well")  # fmt: skip

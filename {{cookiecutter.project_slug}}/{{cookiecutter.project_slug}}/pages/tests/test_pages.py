@@ -1,0 +1,94 @@
+"""The home page, and error pages in the site's layout with DEBUG off."""
+
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.views.defaults import server_error
+from pytest_django.asserts import assertContains, assertTemplateUsed
+
+from .. import views
+
+LAYOUT = '<nav aria-label="Main">'
+PAGES = [
+    "pages:home",
+    "sessions_demo:set_session",
+    "sessions_demo:get_session",
+    "sessions_demo:playground",
+    "cart:detail",
+    "login",
+    "password_reset",
+]
+
+
+def test_home_links_to_every_demo(client):
+    response = client.get(reverse("pages:home"))
+
+    for name in ["set_session", "get_session", "playground"]:
+        assertContains(response, f'href="{reverse(f"sessions_demo:{name}")}"')
+    assertContains(response, f'href="{reverse("cart:detail")}"')
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_page_is_a_document_with_an_icon_and_a_description(client, name):
+    response = client.get(reverse(name))
+
+    assert response.content.startswith(b"<!DOCTYPE html>")
+    assertContains(response, '<link rel="icon" href="/static/favicon.svg"')
+    assertContains(response, '<meta name="description" content="')
+
+
+def test_a_missing_page_gets_the_404_page(client, settings):
+    assert not settings.DEBUG
+
+    response = client.get("/no-such-page/")
+
+    assertTemplateUsed(response, "404.html")
+    assertContains(response, LAYOUT, status_code=404)
+    assertContains(response, "Page not found", status_code=404)
+
+
+def test_a_request_for_an_unknown_host_gets_the_400_page(client):
+    response = client.get("/", headers={"host": "evil.example"})
+
+    assertTemplateUsed(response, "400.html")
+    assertContains(response, LAYOUT, status_code=400)
+
+
+def test_a_form_without_its_csrf_token_gets_the_403_page(csrf_client):
+    response = csrf_client.post(reverse("cart:clear"))
+
+    assertTemplateUsed(response, "403_csrf.html")
+    assertContains(response, LAYOUT, status_code=403)
+    assertContains(response, "nothing was changed", status_code=403)
+
+
+def test_a_refused_method_gets_the_405_page_and_keeps_its_allow_header(client):
+    response = client.get(reverse("cart:clear"))
+
+    assertTemplateUsed(response, "405.html")
+    assertContains(response, LAYOUT, status_code=405)
+    assert response["Allow"] == "POST"
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_a_server_error_gets_the_500_page_without_a_request_context():
+    # Django renders 500.html with no context: nothing that failed can fail it again.
+    response = server_error(RequestFactory().get("/"))
+
+    assert response.status_code == 500
+    page = response.content.decode()
+    assert page.startswith("<!DOCTYPE html>")
+    assert LAYOUT in page
+    assert "Something went wrong on our side" in page
+
+
+def test_a_view_that_raises_gets_the_500_page(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("broken on purpose")
+
+    monkeypatch.setattr(views, "render", broken)
+    client.raise_request_exception = False
+
+    response = client.get(reverse("pages:home"))
+
+    assertContains(response, "Something went wrong on our side", status_code=500)

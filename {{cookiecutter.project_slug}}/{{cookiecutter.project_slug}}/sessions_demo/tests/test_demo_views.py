@@ -1,0 +1,60 @@
+"""The set/get session demo of the classic session tutorials."""
+
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertTemplateUsed
+
+SET_SESSION = reverse("sessions_demo:set_session")
+GET_SESSION = reverse("sessions_demo:get_session")
+
+
+def test_a_new_visitor_gets_the_defaults(client):
+    response = client.get(GET_SESSION)
+
+    assertTemplateUsed(response, "sessions_demo/get_session.html")
+    assertContains(response, "Username: Guest")
+    assertContains(response, "Logged In: False")
+    assertContains(response, "(no greeting yet)")
+
+
+def test_set_session_stores_the_demo_values(client):
+    response = client.get(SET_SESSION)
+
+    assertTemplateUsed(response, "sessions_demo/set_session.html")
+    assertContains(response, "<h1>Session data set!</h1>", html=True)
+    assertContains(response, f'href="{GET_SESSION}"')
+    session = client.session
+    assert session["username"] == "john_doe"
+    assert session["is_logged_in"] is True
+    assert session["greeting"] == "Hello, Django Sessions!"
+
+
+def test_get_session_reads_back_what_set_session_stored(client):
+    client.get(SET_SESSION)
+
+    response = client.get(GET_SESSION)
+
+    assertContains(response, "Username: john_doe")
+    assertContains(response, "Logged In: True")
+    # The template reads the greeting straight from request.session.
+    assertContains(response, "Session Value: Hello, Django Sessions!")
+    assertContains(response, f'href="{SET_SESSION}"')
+
+
+def test_get_session_says_the_login_flag_is_not_a_sign_in(client):
+    client.get(SET_SESSION)
+
+    response = client.get(GET_SESSION)
+
+    assertContains(response, "it says nothing about signing in")
+    assertContains(response, "(nobody, here)")
+
+
+def test_get_session_names_who_is_signed_in(client, sign_in):
+    sign_in(client)
+
+    assertContains(client.get(GET_SESSION), "(you are, as demo)")
+
+
+def test_demo_pages_refuse_post(client):
+    for url in [SET_SESSION, GET_SESSION, reverse("sessions_demo:playground")]:
+        assert client.post(url).status_code == 405
