@@ -1,4 +1,4 @@
-"""The benchmark harness: what each engine costs, our cart against the seed's, session
+"""The benchmark harness: what each engine costs, our cart against the tutorial's, session
 growth, and generation time.
 
     .venv/bin/python -m bench            # all of it, README section and plot refreshed

@@ -1,10 +1,10 @@
-"""What each session engine costs under load, and our cart against the seed's.
+"""What each session engine costs under load, and our cart against the tutorial's.
 
 1. Engine table: one bake per engine (PostgreSQL and Redis where the engine uses them,
    SQLite otherwise), each under gunicorn with 2 workers, driven by wrk: GET /cart/
    with a 10-item cart, POST add-to-cart, and a page that touches no session.
 2. Side by side, on the db engine and SQLite: our add-to-cart, a naive add_to_cart
-   written the way seed 003 teaches (GET, append to a list in the session) in a bare
+   written the way the classic cart tutorial teaches (GET, append to a list in the session) in a bare
    `django-admin startproject` project with the same settings, and the ceiling.
 """
 
@@ -38,7 +38,7 @@ SCENARIOS = {
 
 def rounds(url, path, new_visitors, post, repeat, seconds):
     """repeat wrk runs; each starts with fresh visitors, so runs start alike even
-    where a cart grows with every request (the seed's)."""
+    where a cart grows with every request (the tutorial's)."""
     runs = [load(url, path, new_visitors(), post, seconds) for _ in range(repeat)]
     failed = sum(run["failed"] for run in runs)
     if failed:
@@ -158,7 +158,7 @@ def side_by_side(workdir, repeat, seconds):
                 repeat,
                 seconds,
             ),
-            "seed 003's add_to_cart (GET, append)": naive(
+            "the tutorial's add_to_cart (GET, append)": naive(
                 ours, environment, workdir, repeat, seconds
             ),
             "no session (ceiling)": rounds(

@@ -38,7 +38,7 @@ def load_table(load_figures, stores):
 
 def side_by_side_table(results, seconds):
     ours, naive, ceiling = (results[name]["rps"]["median"] for name in results)
-    lines = ["| View | req/s | p50 / p99 | against the seed's | against the ceiling |"]
+    lines = ["| View | req/s | p50 / p99 | against the tutorial's | against the ceiling |"]
     lines.append("|---|---|---|---|---|")
     for name, figures in results.items():
         rps = figures["rps"]["median"]
@@ -49,9 +49,9 @@ def side_by_side_table(results, seconds):
     verdict = "met" if ours >= 0.9 * naive else "NOT met"
     lines += [
         "",
-        f"Goal: our add-to-cart at least 0.9× the seed's throughput: {verdict} "
+        f"Goal: our add-to-cart at least 0.9× the tutorial's throughput: {verdict} "
         f"({ours / naive:.2f}×). Ours checks CSRF, validates the name and takes the "
-        "session's lock, and answers with a redirect; the seed's renders the cart, "
+        "session's lock, and answers with a redirect; the tutorial's renders the cart, "
         "and its list grows with every request: to about "
         f"{10 + naive * seconds / VISITORS:.0f} items a visitor by the end of a run, "
         "which slows it as the run goes on.",
@@ -154,7 +154,7 @@ def section(machine, runs, load_figures, stores, side_by_side, growth, generatio
         "",
         *load_table(load_figures, stores),
         "",
-        "**Our cart against the seed's**, on the `db` engine and SQLite:",
+        "**Our cart against the tutorial's**, on the `db` engine and SQLite:",
         "",
         *side_by_side_table(side_by_side, seconds),
         "",

@@ -82,7 +82,7 @@ def test_the_whole_harness_runs_and_prints_every_table():
         assert f"| `{engine}` |" in result.stdout
     for heading in (
         "**Under load.**",
-        "**Our cart against the seed's**",
+        "**Our cart against the tutorial's**",
         "**As the cart grows.**",
         "**Generating a project.**",
         "Goal: ",

@@ -15,11 +15,12 @@ from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
 
+from .baking import MANAGE_DATABASE
 from .cli import run_cookiecutter
 from .combinations import Combination
 from .environments import clean_environment
 from .servers import Server, cart_lines
-from .services import require_program
+from .services import require, require_program
 
 pytestmark = pytest.mark.xdist_group("quickstart")
 
@@ -140,3 +141,45 @@ def test_a_host_prefixed_cookie_keeps_sessions_under_runserver(
 
     [cookie] = [c for c in json.loads(walk.stdout) if c["name"] == "__Host-shop"]
     assert cookie["secure"] is True
+
+
+POSTGRESQL = Combination(
+    "runserver-postgresql",
+    {"project_name": "Quickstart PG Shop", "database": "postgresql"},
+)
+
+
+def env_value(project, name):
+    """Return the value of NAME=value in a project's .env file."""
+    return next(
+        line.split("=", 1)[1]
+        for line in (project.path / ".env").read_text().splitlines()
+        if line.startswith(f"{name}=")
+    )
+
+
+@pytest.mark.parametrize("combination", [POSTGRESQL.param()])
+def test_a_postgresql_project_migrates_as_its_readme_says(bake, combination):
+    # The README's commands, with the tests' shared virtual environment for the one it
+    # makes: they make the database .env names on the local server, and migrate it.
+    require("DATABASE_URL")
+    require_program("createdb", "postgresql-client")
+    project = bake(combination)
+    *setup, runserver = readme_commands(project.path)
+    assert runserver[-2:] == ["manage.py", "runserver"]
+    own_python = [
+        [project.python, *command[1:]] if command[0] == ".venv/bin/python" else command
+        for command in setup
+        if "venv" not in command and "pip" not in command
+    ]
+    assert [command[0] for command in own_python] == ["createdb", project.python]
+    local = {**clean_environment(), "DATABASE_URL": env_value(project, "DATABASE_URL")}
+    drop = [project.python, "-c", MANAGE_DATABASE, "drop"]
+    subprocess.run(drop, env=local, check=True)
+    try:
+        for command in own_python:
+            subprocess.run(
+                command, cwd=project.path, env=clean_environment(), check=True
+            )
+    finally:
+        subprocess.run(drop, env=local, check=True)
