@@ -6,6 +6,14 @@ from django.conf import settings
 from django.test import Client
 
 DEMO_PASSWORD = "correct horse battery 42"
+# The URL names of the site's own pages that a visitor opens with a GET.
+OWN_PAGES = [
+    "pages:home",
+    "sessions_demo:set_session",
+    "sessions_demo:get_session",
+    "sessions_demo:playground",
+    "cart:detail",
+]
 
 
 def session_store(session_key=None):

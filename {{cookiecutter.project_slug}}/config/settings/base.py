@@ -185,10 +185,6 @@ SESSION_LOCK_TIMEOUT = 10
 # The CSRF cookie follows the session cookie over HTTPS or not.
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
-# Error pages and reports hide the session cookie's value as well.
-DEFAULT_EXCEPTION_REPORTER_FILTER = (
-    "{{ cookiecutter.project_slug }}.session_guard.reporting.SafeExceptionReporterFilter"
-)
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
+from .steps import add_to_cart
+
 pytestmark = pytest.mark.e2e
 
 
@@ -57,8 +59,7 @@ def test_the_cart_after_the_browser_restarts(
 
     browser = open_browser()
     page = browser.new_page()
-    page.goto(f"{site}/add_to_cart/tea/")
-    page.get_by_role("button", name="Add to cart").click()
+    add_to_cart(page, site, "tea")
     expect(page.locator(".cart .item")).to_have_text(["tea"])
     browser.close()
 

@@ -4,13 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from ..testing import DEMO_PASSWORD
+from . import steps
 
 pytestmark = pytest.mark.e2e
 
 
 def add_to_cart(page, site, item):
-    page.goto(f"{site}/add_to_cart/{item}/")
-    page.get_by_role("button", name="Add to cart").click()
+    steps.add_to_cart(page, site, item)
     expect(page).to_have_url(f"{site}/cart/")
 
 

@@ -9,24 +9,11 @@ import pytest
 from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
-from ..testing import DEMO_PASSWORD
+from .steps import add_to_cart, sign_in
 
 pytestmark = pytest.mark.e2e
 
 WIDTHS = [1280, 375]  # a desktop, a phone
-
-
-def add(page, site, item, quantity="1"):
-    page.goto(f"{site}/add_to_cart/{item}/")
-    page.get_by_label("Quantity").fill(quantity)
-    page.get_by_role("button", name="Add to cart").click()
-
-
-def sign_in(page, site, password=DEMO_PASSWORD):
-    page.goto(f"{site}/accounts/login/")
-    page.get_by_label("Username").fill("demo")
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def serve_rendered(page, site, path, template, status):
@@ -41,7 +28,7 @@ def serve_rendered(page, site, path, template, status):
 
 def tampered_form(page, site):
     """Send the cart's form with a forged CSRF token: the 403 page."""
-    add(page, site, "tea")
+    add_to_cart(page, site, "tea")
     page.locator("form[action='/cart/clear/'] [name=csrfmiddlewaretoken]").evaluate(
         "field => field.value = 'forged'"
     )
@@ -78,8 +65,8 @@ def playground_error(page, site):
 
 
 def full_line(page, site):
-    add(page, site, "tea", "99")
-    add(page, site, "tea")
+    add_to_cart(page, site, "tea", 99)
+    add_to_cart(page, site, "tea")
 
 
 # Each state: how a visitor gets there.
@@ -92,7 +79,7 @@ STATES = {
     "playground-after-a-change": playground_after_a_change,
     "playground-with-an-error": playground_error,
     "cart-empty": visit("/cart/"),
-    "cart-after-adding": lambda page, site: add(page, site, "tea", "2"),
+    "cart-after-adding": lambda page, site: add_to_cart(page, site, "tea", 2),
     "add-to-cart": visit("/add_to_cart/cake/"),
     "add-to-cart-refused": full_line,
     "bad-item-name": visit("/add_to_cart/two%20words/"),

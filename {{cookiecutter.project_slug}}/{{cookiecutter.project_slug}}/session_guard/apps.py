@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class SessionGuardConfig(AppConfig):
-    """System checks for the session setup, and an outage-proof cache engine."""
+    """System checks for the session setup, session locks, and an outage-proof cache."""
 
     name = "{{ cookiecutter.project_slug }}.session_guard"
     verbose_name = "Session guard"

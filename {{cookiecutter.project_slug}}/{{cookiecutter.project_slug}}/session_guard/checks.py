@@ -36,7 +36,7 @@ def session_store():
 def check_sessions_cache_is_shared(app_configs, **kwargs):
     if settings.DEBUG or not issubclass(session_store(), CacheStore | CachedDBStore):
         return []
-    alias = getattr(settings, "SESSION_CACHE_ALIAS", "default")
+    alias = settings.SESSION_CACHE_ALIAS
     backend = settings.CACHES.get(alias, {}).get("BACKEND")
     if backend not in PER_PROCESS_CACHES:
         return []
@@ -55,7 +55,7 @@ def check_sessions_cache_is_shared(app_configs, **kwargs):
 def check_session_file_path(app_configs, **kwargs):
     if not issubclass(session_store(), FileStore):
         return []
-    folder = Path(getattr(settings, "SESSION_FILE_PATH", None) or tempfile.gettempdir())
+    folder = Path(settings.SESSION_FILE_PATH or tempfile.gettempdir())
     if not folder.is_dir():
         return [
             Error(

@@ -73,20 +73,19 @@ def cache_lock(session_key):
     cache = caches[settings.SESSION_CACHE_ALIAS]
     key, token = f"session-lock:{lock_key(session_key)}", secrets.token_hex(16)
     deadline = time.monotonic() + settings.SESSION_LOCK_TIMEOUT
-    try:
+    # Nothing can be saved while the cache is down, so nothing can be lost: go on.
+    with suppress(*CACHE_DOWN):
         while not cache.add(key, token, timeout=CACHE_LOCK_EXPIRY):
             if time.monotonic() > deadline:
                 raise SessionBusy
             time.sleep(0.005)
-        locked = True
-    except CACHE_DOWN:
-        # Nothing can be saved while the cache is down, so nothing can be lost.
-        locked = False
     try:
         yield
     finally:
         with suppress(*CACHE_DOWN):
-            if locked and cache.get(key) == token:
+            # Only the holder's token lets go: a lock that expired and was taken by
+            # another request stays.
+            if cache.get(key) == token:
                 cache.delete(key)
 
 

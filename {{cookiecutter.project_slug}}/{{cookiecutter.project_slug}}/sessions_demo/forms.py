@@ -23,8 +23,8 @@ def validate_not_reserved(key):
 class SessionKeyField(forms.CharField):
     default_validators = [validate_not_reserved]
 
-    def __init__(self, **kwargs):
-        super().__init__(label="Key", max_length=64, **kwargs)
+    def __init__(self):
+        super().__init__(label="Key", max_length=64)
 
 
 class SetValueForm(forms.Form):

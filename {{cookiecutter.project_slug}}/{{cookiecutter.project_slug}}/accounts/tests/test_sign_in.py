@@ -1,6 +1,8 @@
 """Signing in cycles the session key and keeps the cart; signing out flushes it all."""
 
 import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
@@ -124,3 +126,43 @@ def test_changing_the_password_keeps_this_session_signed_in(client, sign_in):
 
     assertContains(response, "Password changed")
     assertContains(client.get(PLAYGROUND), "Signed in as")
+
+
+def test_the_command_refuses_a_password_like_the_username():
+    with pytest.raises(CommandError, match="too similar to the username"):
+        call_command(
+            "create_demo_user",
+            "--username",
+            "kettlewhistle",
+            "--password",
+            "kettlewhistle",
+        )
+
+
+def test_the_command_gives_every_reason_a_password_is_refused():
+    with pytest.raises(ValidationError) as expected:
+        validate_password("12345678")
+    assert len(expected.value.messages) > 1
+
+    with pytest.raises(CommandError) as refused:
+        call_command("create_demo_user", "--password", "12345678")
+
+    assert str(refused.value) == " ".join(expected.value.messages)
+
+
+def test_signing_in_and_out_outside_a_request_works(client, demo_user):
+    # client.login() and logout() send the signals with a request without messages.
+    client.force_login(demo_user)
+    assertContains(client.get(PLAYGROUND), "Signed in as")
+
+    client.logout()
+    assertNotContains(client.get(PLAYGROUND), "Signed in as")
+
+
+def test_signing_out_says_so_in_so_many_words(client, sign_in):
+    sign_in(client)
+
+    response = client.post(reverse("logout"), follow=True)
+
+    message = "Signed out: the session and its data are gone."
+    assertContains(response, f'<li class="message success">{message}</li>', html=True)

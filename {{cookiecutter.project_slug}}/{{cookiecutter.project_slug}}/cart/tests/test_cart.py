@@ -160,3 +160,34 @@ def test_the_limits_are_settings(session):
         with pytest.raises(CartError):
             cart.add(name, quantity)
     assert cart.items() == [("tea", 3), ("cake", 1)]
+
+
+def test_a_bad_name_is_refused_with_the_rule_for_names(session):
+    with pytest.raises(CartError) as refused:
+        Cart(session).add("two words")
+
+    assert str(refused.value) == (
+        f"Item names are 1 to {settings.CART_MAX_NAME_LENGTH} letters, digits, "
+        "hyphens or underscores."
+    )
+
+
+def test_adding_none_of_an_item_is_refused_and_says_so(session):
+    with pytest.raises(CartError) as refused:
+        Cart(session).add("tea", 0)
+
+    assert str(refused.value) == "Add at least 1 of an item."
+    assert len(Cart(session)) == 0
+
+
+def test_a_full_cart_says_how_many_items_it_holds(session):
+    cart = Cart(session)
+    for number in range(settings.CART_MAX_ITEMS):
+        cart.add(f"item-{number}")
+
+    with pytest.raises(CartError) as refused:
+        cart.add("one-more")
+
+    assert str(refused.value) == (
+        f"A cart holds at most {settings.CART_MAX_ITEMS} different items."
+    )

@@ -9,6 +9,8 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
 
 from ...testing import cart_of
+from ..forms import AddToCartForm
+from ..views import SUGGESTIONS
 
 ADD_URL = reverse("cart:add", args=["awesome-item"])
 CART_URL = reverse("cart:detail")
@@ -170,3 +172,62 @@ def test_a_one_letter_item_can_be_added(client):
     client.post(reverse("cart:add", args=["x"]))
 
     assert cart_of(client) == {"x": 1}
+
+
+def test_the_quantity_field_starts_at_1_within_the_limits(client):
+    response = client.get(ADD_URL)
+
+    assertContains(response, '<label for="id_quantity">Quantity:</label>', html=True)
+    assertContains(
+        response,
+        '<input type="number" name="quantity" value="1" min="1" '
+        f'max="{settings.CART_MAX_QUANTITY}" id="id_quantity">',
+        html=True,
+    )
+
+
+def test_the_add_form_passes_its_options_on_to_django():
+    form = AddToCartForm({"line-quantity": "2"}, prefix="line")
+
+    assert form.is_valid()
+    assert form.cleaned_data["quantity"] == 2
+
+
+def test_an_empty_cart_suggests_items_to_add(client):
+    response = client.get(reverse("cart:detail"))
+
+    for item in SUGGESTIONS:
+        assertContains(response, f'href="{reverse("cart:add", args=[item])}"')
+
+
+@pytest.mark.parametrize(
+    "method, url",
+    [
+        ("get", f"/add_to_cart/{quote('two words')}/"),
+        ("post", f"/cart/remove/{quote('two words')}/"),
+    ],
+    ids=["add", "remove"],
+)
+def test_a_bad_item_name_page_says_why_to_the_signed_in_visitor(
+    client, sign_in, method, url
+):
+    sign_in(client)
+
+    response = getattr(client, method)(url)
+
+    assertContains(response, "Item names are", status_code=400)
+    assertContains(
+        response, "Signed in as <strong>demo</strong>", html=True, status_code=400
+    )
+
+
+@pytest.mark.parametrize(
+    "quantity, status", [(None, 200), ("0", 400)], ids=["ask", "bad-quantity"]
+)
+def test_the_add_form_carries_its_csrf_token(client, quantity, status):
+    if quantity is None:
+        response = client.get(ADD_URL)
+    else:
+        response = client.post(ADD_URL, {"quantity": quantity})
+
+    assertContains(response, 'name="csrfmiddlewaretoken"', status_code=status)

@@ -1,23 +1,19 @@
 """The home page, and error pages in the site's layout with DEBUG off."""
 
 import pytest
+from django.conf import settings
+from django.http import HttpResponseNotAllowed
 from django.test import RequestFactory
 from django.urls import reverse
 from django.views.defaults import server_error
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
+from ...testing import OWN_PAGES
 from .. import views
+from ..middleware import MethodNotAllowedPageMiddleware
 
 LAYOUT = '<nav aria-label="Main">'
-PAGES = [
-    "pages:home",
-    "sessions_demo:set_session",
-    "sessions_demo:get_session",
-    "sessions_demo:playground",
-    "cart:detail",
-    "login",
-    "password_reset",
-]
+PAGES = [*OWN_PAGES, "login", "password_reset", "password_reset_done"]
 
 
 def test_home_links_to_every_demo(client):
@@ -92,3 +88,48 @@ def test_a_view_that_raises_gets_the_500_page(client, monkeypatch):
     response = client.get(reverse("pages:home"))
 
     assertContains(response, "Something went wrong on our side", status_code=500)
+
+
+def test_the_405_page_knows_who_is_signed_in(client, sign_in):
+    sign_in(client)
+
+    response = client.get(reverse("cart:clear"))
+
+    assertContains(
+        response, "Signed in as <strong>demo</strong>", html=True, status_code=405
+    )
+
+
+def test_the_405_page_is_sent_as_html_whatever_the_view_said(rf):
+    def refuse(request):
+        return HttpResponseNotAllowed(["POST"], content_type="application/json")
+
+    response = MethodNotAllowedPageMiddleware(refuse)(rf.get("/"))
+
+    assert response.status_code == 405
+    assert response["Content-Type"] == "text/html; charset=utf-8"
+    assert b'<nav aria-label="Main">' in response.content
+
+
+def test_home_names_the_session_engine(client):
+    assertContains(
+        client.get(reverse("pages:home")), f"<code>{settings.SESSION_ENGINE}</code>"
+    )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "pages:home",
+        "sessions_demo:set_session",
+        "sessions_demo:get_session",
+        "sessions_demo:playground",
+        "cart:detail",
+    ],
+)
+def test_every_page_knows_who_is_signed_in(client, sign_in, name):
+    sign_in(client)
+
+    response = client.get(reverse(name))
+
+    assertContains(response, "Signed in as <strong>demo</strong>", html=True)

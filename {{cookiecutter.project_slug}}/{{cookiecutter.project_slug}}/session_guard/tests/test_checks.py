@@ -9,6 +9,7 @@ from django.core.checks import Error, Info, Warning
 from django.core.management import call_command
 from django.test import override_settings
 
+from .. import checks
 from ..checks import (
     check_samesite_none_is_secure,
     check_session_file_path,
@@ -18,10 +19,6 @@ from ..checks import (
 
 LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 SHARED = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t"}
-
-
-def ids(messages):
-    return [message.id for message in messages]
 
 
 @pytest.mark.parametrize("engine", ["cache", "cached_db"])
@@ -82,42 +79,6 @@ def test_private_session_folder_passes(tmp_path):
         assert check_session_file_path(None) == []
 
 
-def test_missing_session_folder_is_an_error(tmp_path):
-    with file_sessions_in(tmp_path / "missing"):
-        assert ids(check_session_file_path(None)) == ["session_guard.E001"]
-
-
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write to any folder")
-def test_read_only_session_folder_is_an_error(tmp_path):
-    folder = folder_with_mode(tmp_path, 0o500)
-
-    with file_sessions_in(folder):
-        assert ids(check_session_file_path(None)) == ["session_guard.E002"]
-    folder.chmod(0o700)
-
-
-def test_session_folder_open_to_others_is_flagged(tmp_path):
-    with file_sessions_in(folder_with_mode(tmp_path, 0o755)):
-        [warning] = check_session_file_path(None)
-
-    assert isinstance(warning, Warning)
-    assert warning.id == "session_guard.W003"
-    assert "chmod 700" in warning.hint
-
-
-def test_shared_temp_folder_is_flagged():
-    with file_sessions_in(tempfile.gettempdir()):
-        assert ids(check_session_file_path(None)) == ["session_guard.W002"]
-
-
-def test_samesite_none_without_secure_is_an_error():
-    with override_settings(SESSION_COOKIE_SAMESITE="None", SESSION_COOKIE_SECURE=False):
-        [error] = check_samesite_none_is_secure(None)
-
-    assert isinstance(error, Error)
-    assert error.id == "session_guard.E003"
-
-
 @pytest.mark.parametrize(
     "samesite, secure", [("None", True), ("Lax", False), ("Strict", True)]
 )
@@ -126,17 +87,6 @@ def test_other_samesite_settings_pass(samesite, secure):
         SESSION_COOKIE_SAMESITE=samesite, SESSION_COOKIE_SECURE=secure
     ):
         assert check_samesite_none_is_secure(None) == []
-
-
-def test_signed_cookie_sessions_get_a_note_on_their_limits():
-    with override_settings(
-        SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"
-    ):
-        [note] = check_signed_cookie_limits(None)
-
-    assert isinstance(note, Info)
-    assert note.id == "session_guard.I001"
-    assert "4 KB" in note.msg
 
 
 def test_server_side_sessions_get_no_note():
@@ -156,3 +106,118 @@ def test_the_checks_run_as_manage_py_runs_them(engine, tmp_path):
         SESSION_FILE_PATH=str(folder),
     ):
         call_command("check", deploy=True, stdout=StringIO(), stderr=StringIO())
+
+
+CACHE_ENGINE = "django.contrib.sessions.backends.cache"
+
+
+def test_the_per_process_cache_warning_names_the_cache_and_the_way_out():
+    with override_settings(
+        DEBUG=False,
+        SESSION_ENGINE=CACHE_ENGINE,
+        SESSION_CACHE_ALIAS="sessions",
+        CACHES={"default": LOCMEM, "sessions": LOCMEM},
+    ):
+        assert check_sessions_cache_is_shared(None) == [
+            Warning(
+                "Sessions are kept in the 'sessions' cache, which lives inside one "
+                "process: each worker sees different sessions, and a restart ends "
+                "them.",
+                hint="Use a shared cache for sessions, such as Redis (REDIS_URL), "
+                "or the db engine.",
+                id="session_guard.W001",
+            )
+        ]
+
+
+def test_a_session_cache_missing_from_caches_does_not_crash_the_check():
+    with override_settings(
+        DEBUG=False,
+        SESSION_ENGINE=CACHE_ENGINE,
+        SESSION_CACHE_ALIAS="missing",
+        CACHES={"default": LOCMEM},
+    ):
+        assert check_sessions_cache_is_shared(None) == []
+
+
+def test_a_missing_session_folder_says_how_to_make_it(tmp_path):
+    folder = tmp_path / "missing"
+
+    with file_sessions_in(folder):
+        assert check_session_file_path(None) == [
+            Error(
+                f"SESSION_FILE_PATH {str(folder)!r} is not a folder.",
+                hint="Create it, readable and writable by this user only (0700).",
+                id="session_guard.E001",
+            )
+        ]
+
+
+def test_a_session_folder_this_user_cannot_write_is_an_error(tmp_path, monkeypatch):
+    # Root may write anywhere, so os.access plays a folder this user cannot write.
+    folder = folder_with_mode(tmp_path, 0o700)
+    monkeypatch.setattr(checks.os, "access", lambda path, mode: not mode & os.W_OK)
+
+    with file_sessions_in(folder):
+        assert check_session_file_path(None) == [
+            Error(
+                f"SESSION_FILE_PATH {str(folder)!r} is not writable by this user.",
+                hint="Give the user that runs Django write access to it.",
+                id="session_guard.E002",
+            )
+        ]
+
+
+def test_the_shared_temp_folder_warning_says_why_and_what_instead():
+    folder = tempfile.gettempdir()
+
+    with file_sessions_in(folder):
+        assert check_session_file_path(None) == [
+            Warning(
+                f"SESSION_FILE_PATH {folder!r} is a temp folder shared by every user "
+                "of the machine, who can list the session keys there.",
+                hint="Use a folder of this project's own, such as var/sessions.",
+                id="session_guard.W002",
+            )
+        ]
+
+
+def test_the_open_folder_warning_gives_its_mode_and_the_fix(tmp_path):
+    folder = folder_with_mode(tmp_path, 0o755)
+
+    with file_sessions_in(folder):
+        assert check_session_file_path(None) == [
+            Warning(
+                f"SESSION_FILE_PATH {str(folder)!r} is open to other users "
+                "(mode 755), who could read sessions.",
+                hint=f"chmod 700 {folder}",
+                id="session_guard.W003",
+            )
+        ]
+
+
+def test_the_samesite_error_says_why_and_how_to_fix_it():
+    with override_settings(SESSION_COOKIE_SAMESITE="None", SESSION_COOKIE_SECURE=False):
+        assert check_samesite_none_is_secure(None) == [
+            Error(
+                "SESSION_COOKIE_SAMESITE is 'None' but SESSION_COOKIE_SECURE is off: "
+                "browsers reject such a cookie, and nobody keeps a session.",
+                hint="Set SESSION_COOKIE_SECURE = True, or SameSite to 'Lax'.",
+                id="session_guard.E003",
+            )
+        ]
+
+
+def test_the_signed_cookie_note_in_full():
+    with override_settings(
+        SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"
+    ):
+        assert check_signed_cookie_limits(None) == [
+            Info(
+                "Sessions are kept in a signed cookie: the visitor can read them "
+                "(signed, not encrypted), and browsers drop cookies over about 4 KB.",
+                hint="Keep session data small and free of secrets; rotate SECRET_KEY "
+                "through SECRET_KEY_FALLBACKS.",
+                id="session_guard.I001",
+            )
+        ]

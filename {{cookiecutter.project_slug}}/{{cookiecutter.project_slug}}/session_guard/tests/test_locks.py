@@ -4,18 +4,27 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from functools import partial
 from http.client import HTTPConnection
 from http.cookies import SimpleCookie
 from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
+from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.db import connection
 from django.test import Client, override_settings
 from django.urls import reverse
 
 from ...testing import session_cookie, stored_cart
-from ..locks import lock_for_engine
+from ..locks import (
+    CACHE_LOCK_EXPIRY,
+    cache_lock,
+    file_lock,
+    lock_for_engine,
+    lock_key,
+)
 
 # Other threads must see what the tests write, so no test runs in a transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -111,6 +120,79 @@ def test_a_visitor_without_a_session_does_not_wait(client):
     response = client.post(reverse("cart:add", args=["tea"]))
 
     assert response.status_code == 302
+
+
+@override_settings(SESSION_LOCK_TIMEOUT=0.3)
+def test_a_busy_session_gets_a_plain_text_503_that_says_why(shopper):
+    with lock_held_elsewhere(key_of(shopper)):
+        response = shopper.post(reverse("cart:add", args=["cake"]))
+
+    assert response.status_code == 503
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content.decode() == (
+        "Another request is changing this session. Try again in a moment."
+    )
+
+
+def test_lock_files_land_in_a_folder_git_ignores(monkeypatch):
+    # As in development: db.sqlite3 next to manage.py, the project's .gitignore.
+    monkeypatch.setitem(
+        connection.settings_dict, "NAME", settings.BASE_DIR / "db.sqlite3"
+    )
+    lock = lock_for_engine()
+    if not isinstance(lock, partial):
+        pytest.skip("this engine and database lock without files")
+    folder = lock.keywords["folder"]
+    if not folder.is_relative_to(settings.BASE_DIR):
+        pytest.skip("the lock files are outside the project")
+
+    folder = folder.relative_to(settings.BASE_DIR)
+
+    ignored = (settings.BASE_DIR / ".gitignore").read_text().splitlines()
+    assert any(f"/{path}/" in ignored for path in [folder, *folder.parents[:-1]])
+
+
+def test_lock_files_are_two_hex_digit_names_in_a_private_folder(tmp_path):
+    folder = tmp_path / "locks"
+
+    for number in range(20):
+        with file_lock(f"session-{number}", folder):
+            pass
+
+    assert folder.stat().st_mode & 0o777 == 0o700
+    names = [path.name for path in folder.iterdir()]
+    assert names
+    assert all(len(name) == 2 and int(name, 16) < 256 for name in names)
+
+
+def test_a_cache_lock_outlives_a_holder_that_died_by_a_minute_at_most(monkeypatch):
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    timeouts = []
+    real_add = cache.add
+
+    def add(key, value, timeout=DEFAULT_TIMEOUT, version=None):
+        timeouts.append(timeout)
+        return real_add(key, value, timeout, version)
+
+    monkeypatch.setattr(cache, "add", add)
+
+    with cache_lock("some-session-key"):
+        pass
+
+    assert timeouts == [CACHE_LOCK_EXPIRY]
+    assert CACHE_LOCK_EXPIRY <= 60
+
+
+def test_a_cache_lock_taken_over_after_it_expired_stays_with_its_new_holder():
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    key = f"session-lock:{lock_key('some-session-key')}"
+
+    with cache_lock("some-session-key"):
+        # The lock expired, and another request took it.
+        cache.set(key, "another request's token")
+
+    assert cache.get(key) == "another request's token"
+    cache.delete(key)
 
 
 def request(site, method, path, cookies, body=None):

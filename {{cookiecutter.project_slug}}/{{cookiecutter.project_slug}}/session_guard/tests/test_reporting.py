@@ -1,4 +1,8 @@
-"""The session cookie's value never shows on error pages or in error reports."""
+"""The session cookie's value never shows on error pages or in error reports.
+
+Django hides it itself (since 5.2, the session cookie counts as a sensitive name); its
+value is all an attacker needs to take over a session, so this holds Django to it.
+"""
 
 import sys
 

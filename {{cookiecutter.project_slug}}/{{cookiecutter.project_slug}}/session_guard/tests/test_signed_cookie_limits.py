@@ -15,6 +15,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from ...testing import session_cookie, visitor_with_cookie
+from .. import cookie_size
 from ..cookie_size import SessionTooLarge, set_within_cookie_limit, signed_cookie_size
 
 
@@ -22,7 +23,7 @@ def cart_in(cookie_value):
     return SessionStore(cookie_value).load().get("cart", {})
 
 
-def cookie_size(client):
+def cookie_bytes(client):
     return len(settings.SESSION_COOKIE_NAME) + len(session_cookie(client).value)
 
 
@@ -56,7 +57,7 @@ def test_a_cart_that_would_overflow_the_cookie_is_refused(client):
     refused = [response for response in responses if response.status_code == 400]
     assert refused, "the cart never grew past 1024 bytes"
     assertContains(refused[0], "browsers drop cookies over 1024", status_code=400)
-    assert cookie_size(client) <= 1024
+    assert cookie_bytes(client) <= 1024
 
 
 def test_playground_values_that_would_overflow_the_cookie_are_refused(client):
@@ -68,7 +69,7 @@ def test_playground_values_that_would_overflow_the_cookie_are_refused(client):
             {"key": f"key-{number}", "value": value},
         )
         statuses.add(response.status_code)
-        assert cookie_size(client) <= 4096
+        assert cookie_bytes(client) <= 4096
 
     assert statuses == {302, 400}
 
@@ -104,3 +105,18 @@ def test_a_cookie_one_byte_over_the_limit_is_refused_and_nothing_changes(before)
         set_within_cookie_limit(session, "note", value)
 
     assert session.get("note") == before
+
+
+@pytest.mark.parametrize("size, kept", [(4096, True), (4097, False)])
+def test_without_the_setting_the_limit_is_4096_bytes(settings, monkeypatch, size, kept):
+    del settings.SESSION_COOKIE_MAX_BYTES
+    monkeypatch.setattr(cookie_size, "signed_cookie_size", lambda session: size)
+    session = SessionStore()
+
+    if kept:
+        set_within_cookie_limit(session, "note", "x")
+        assert session["note"] == "x"
+    else:
+        with pytest.raises(SessionTooLarge, match="cookies over 4096"):
+            set_within_cookie_limit(session, "note", "x")
+        assert "note" not in session

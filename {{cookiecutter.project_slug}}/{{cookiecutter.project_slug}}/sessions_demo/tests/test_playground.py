@@ -1,16 +1,18 @@
 """Every form of the session playground at /session/."""
 
+import re
+from datetime import datetime, timedelta
+
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.signed_cookies import (
+    SessionStore as SignedCookieStore,
+)
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-{% if cookiecutter.session_engine != "signed_cookies" %}
-from ...testing import session_cookie, session_store
-{% else %}
-from ...testing import session_cookie
-{% endif %}
-from ..forms import ACTIONS
+from ...testing import session_cookie, session_store, visitor_with_cookie
+from ..forms import ACTIONS, MAX_KEYS
 
 PLAYGROUND = reverse("sessions_demo:playground")
 
@@ -106,17 +108,33 @@ def test_pop_of_a_missing_key_changes_nothing(client_with_data):
         ("clear", {}, "Cleared the data; the session key stays."),
         ("flush", {}, "Flushed: the data is deleted and a new, empty session begins."),
         ("cycle_key", {}, "The session has a new key and kept its data."),
-        ("set_expiry", {"seconds": "60"}, "expires 60 s after the last change."),
-        ("set_expiry", {"seconds": "0"}, "now ends when the browser closes."),
-        ("set_expiry", {"seconds": ""}, "Expiry back to the default"),
+        (
+            "set_expiry",
+            {"seconds": "60"},
+            "The session now expires 60 s after the last change.",
+        ),
+        (
+            "set_expiry",
+            {"seconds": "0"},
+            "The session now ends when the browser closes.",
+        ),
+        (
+            "set_expiry",
+            {"seconds": ""},
+            f"Expiry back to the default ({settings.SESSION_COOKIE_AGE} s).",
+        ),
     ],
     ids=["clear", "flush", "cycle-key", "expiry-60", "expiry-0", "expiry-default"],
 )
-def test_each_form_says_what_it_did(client_with_data, action, data, message):
+def test_each_form_says_exactly_what_it_did(client_with_data, action, data, message):
     response = act(client_with_data, action, **data)
 
     assertRedirects(response, PLAYGROUND, fetch_redirect_response=False)
-    assertContains(client_with_data.get(PLAYGROUND), message)
+    assertContains(
+        client_with_data.get(PLAYGROUND),
+        f'<li class="message success">{message}</li>',
+        html=True,
+    )
 
 
 def test_clear_empties_the_data(client_with_data):
@@ -194,6 +212,92 @@ def test_every_form_needs_the_csrf_token(csrf_client, csrf_token, action):
 @pytest.mark.parametrize("action", ACTIONS)
 def test_every_form_url_refuses_get(client, action):
     assert client.get(reverse(f"sessions_demo:session_{action}")).status_code == 405
+
+
+def test_a_reserved_key_is_refused_with_the_reason(client):
+    response = act(client, "set", key="_session_expiry", value="soon")
+
+    assertContains(
+        response,
+        "<li>Keys starting with _ belong to Django; pick another.</li>",
+        html=True,
+        status_code=400,
+    )
+
+
+def test_a_session_takes_new_keys_up_to_the_limit_and_no_more(client):
+    session = session_store()
+    for number in range(MAX_KEYS - 1):
+        session[f"key{number}"] = "x"
+    session.save()
+    visitor = visitor_with_cookie(session.session_key)
+
+    assert act(visitor, "set", key="last", value="x").status_code == 302
+    refused = act(visitor, "set", key="one-more", value="x")
+
+    assertContains(
+        refused, f"A session here holds at most {MAX_KEYS} keys.", status_code=400
+    )
+    assert "one-more" not in visitor.session
+    # A key it holds can still change.
+    assert act(visitor, "set", key="last", value="y").status_code == 302
+    assert visitor.session["last"] == "y"
+
+
+def test_each_form_has_labelled_fields_with_ids_of_its_own(client):
+    response = client.get(PLAYGROUND)
+
+    for action in ["set", "pop"]:
+        assertContains(
+            response, f'<label for="id_{action}_key">Key:</label>', html=True
+        )
+    assertContains(
+        response, '<label for="id_set_expiry_seconds">Seconds:</label>', html=True
+    )
+
+
+def test_each_form_posts_to_its_own_url(client):
+    response = client.get(PLAYGROUND)
+
+    for action in ACTIONS:
+        url = reverse(f"sessions_demo:session_{action}")
+        assertContains(response, f'action="{url}"', count=1)
+
+
+def test_the_expiry_date_is_shown_machine_readable(client_with_data, settings):
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = False
+
+    response = client_with_data.get(PLAYGROUND)
+
+    shown = re.search(r'<time datetime="([^"]+)">', response.content.decode())
+    assert shown, "no <time> with the expiry date"
+    expected = client_with_data.session.get_expiry_date()
+    assert abs(datetime.fromisoformat(shown[1]) - expected) < timedelta(seconds=5)
+
+
+@pytest.mark.parametrize(
+    "browser_close, says", [(False, "not ending"), (True, "ending")]
+)
+def test_good_to_know_quotes_this_sites_settings(client, settings, browser_close, says):
+    settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = browser_close
+
+    response = client.get(PLAYGROUND)
+
+    assertContains(
+        response,
+        f"Here it is {settings.SESSION_COOKIE_AGE} seconds, {says} with the browser.",
+    )
+
+
+def test_good_to_know_says_whether_changes_can_take_turns(client):
+    signed = issubclass(type(session_store()), SignedCookieStore)
+
+    response = client.get(PLAYGROUND)
+
+    assertContains(response, "Signed cookies cannot take turns.", count=int(signed))
+    assertContains(
+        response, "Requests that change one session take turns.", count=int(not signed)
+    )
 {% if cookiecutter.session_engine != "signed_cookies" %}
 
 
