@@ -1,5 +1,5 @@
-"""The benchmark harness: what each engine costs, our cart against the tutorial's, session
-growth, and generation time.
+"""The benchmark harness: what each engine costs, our cart against the tutorial's,
+session growth, and generation time.
 
     .venv/bin/python -m bench            # all of it, README section and plot refreshed
     .venv/bin/python -m bench --quick    # shorter runs, nothing written

@@ -4,8 +4,9 @@
    SQLite otherwise), each under gunicorn with 2 workers, driven by wrk: GET /cart/
    with a 10-item cart, POST add-to-cart, and a page that touches no session.
 2. Side by side, on the db engine and SQLite: our add-to-cart, a naive add_to_cart
-   written the way the classic cart tutorial teaches (GET, append to a list in the session) in a bare
-   `django-admin startproject` project with the same settings, and the ceiling.
+   written the way the classic cart tutorial teaches (GET, append to a list in the
+   session) in a bare `django-admin startproject` project with the same settings, and
+   the ceiling.
 """
 
 import json

@@ -38,7 +38,9 @@ def load_table(load_figures, stores):
 
 def side_by_side_table(results, seconds):
     ours, naive, ceiling = (results[name]["rps"]["median"] for name in results)
-    lines = ["| View | req/s | p50 / p99 | against the tutorial's | against the ceiling |"]
+    lines = [
+        "| View | req/s | p50 / p99 | against the tutorial's | against the ceiling |"
+    ]
     lines.append("|---|---|---|---|---|")
     for name, figures in results.items():
         rps = figures["rps"]["median"]

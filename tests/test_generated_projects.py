@@ -220,3 +220,15 @@ def test_every_settings_module_holds_the_answers(bake, combination):
     settings = session_settings_of(project)
 
     assert settings == {"base": expected, "test": expected, "production": expected}
+
+
+def test_the_templates_own_code_passes_ruff():
+    # The hooks, the extension, tests/ and bench/; the generated files are checked
+    # above, as rendered.
+    for command in (["check"], ["format", "--check"]):
+        result = subprocess.run(
+            [sys.executable, "-m", "ruff", *command, "--no-cache", TEMPLATE_DIR],
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
