@@ -41,25 +41,23 @@ def unneeded_files(answers):
         yield guard / "tests" / "test_signed_cookie_limits.py"
 
 
-def service_urls(answers):
-    """Return the servers' addresses for .env, the same as base.py's defaults."""
-    urls = {}
-    if answers["database"] == "postgresql":
-        urls["DATABASE_URL"] = (
-            f"postgres://postgres@127.0.0.1:5432/{answers['project_slug']}"
-        )
-    if answers["cache_backend"] == "redis":
-        urls["REDIS_URL"] = "redis://127.0.0.1:6379/0"
-    return urls
+def service_urls():
+    """Return the servers' addresses that .env.example sets, for .env."""
+    lines = Path(".env.example").read_text().splitlines()
+    return dict(
+        line.split("=", 1)
+        for line in lines
+        if line.startswith(("DATABASE_URL=", "REDIS_URL="))
+    )
 
 
-def write_env_file(answers):
+def write_env_file():
     env_file = Path(".env")
     # token_urlsafe keeps to characters that .env parsers take literally (no $ or #).
     lines = [
         "# Settings for this machine only; git ignores this file.",
         f"DJANGO_SECRET_KEY={secrets.token_urlsafe(50)}",
-        *(f"{name}={url}" for name, url in service_urls(answers).items()),
+        *(f"{name}={url}" for name, url in service_urls().items()),
     ]
     env_file.write_text("\n".join(lines) + "\n")
     env_file.chmod(0o600)
@@ -73,7 +71,7 @@ def next_steps(answers, project_dir):
         f"{python} -m venv .venv",
         ".venv/bin/python -m pip install -e '.[dev]'",
     ]
-    urls = service_urls(answers)
+    urls = service_urls()
     if "DATABASE_URL" in urls:
         steps.append(
             f"createdb -h 127.0.0.1 -U postgres {answers['project_slug']}"
@@ -101,7 +99,7 @@ def main():
     answers = json.loads({{ cookiecutter | jsonify | tojson }})  # fmt: skip
     for path in unneeded_files(answers):
         os.remove(path)
-    write_env_file(answers)
+    write_env_file()
     # Cookiecutter runs this hook inside the new project.
     print(next_steps(answers, Path.cwd()))
 

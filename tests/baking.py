@@ -3,12 +3,32 @@
 Shared by the tests and the benchmarks.
 """
 
+import json
 import secrets
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .environments import Environments, clean_environment
+
+# Run by a bake's python: its session settings as each settings module has them.
+READ_SESSION_SETTINGS = """
+import importlib, json, os
+os.environ.setdefault("DJANGO_SECRET_KEY", "x" * 50)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "shop.example.com")
+names = [
+    "SESSION_ENGINE", "SESSION_COOKIE_AGE", "SESSION_EXPIRE_AT_BROWSER_CLOSE",
+    "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE",
+    "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE",
+]
+print(json.dumps({
+    module: {
+        name: getattr(importlib.import_module(f"config.settings.{module}"), name)
+        for name in names
+    }
+    for module in ["base", "test", "production"]
+}))
+"""
 
 
 @dataclass
@@ -44,6 +64,10 @@ class BakedProject:
 
     def manage(self, *args, check=True, **environment):
         return self.run("manage.py", *args, check=check, **environment)
+
+    def session_settings(self):
+        """Return {settings module: {setting: value}} of the session settings."""
+        return json.loads(self.run("-c", READ_SESSION_SETTINGS).stdout)
 
 
 # Run by the bake's python, which has psycopg: make or drop the bake's own database.

@@ -1,6 +1,5 @@
 """Each supported combination bakes a project that passes its own checks."""
 
-import json
 import re
 import secrets
 import subprocess
@@ -160,31 +159,6 @@ def test_no_generated_file_names_the_tutorials_it_grew_from(bake, combination):
     assert lines_matching(bake(combination), SOURCES_NAMED) == []
 
 
-# Run by a bake's python: its session settings as each settings module has them.
-READ_SESSION_SETTINGS = """
-import importlib, json, os
-os.environ.setdefault("DJANGO_SECRET_KEY", "x" * 50)
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "shop.example.com")
-names = [
-    "SESSION_ENGINE", "SESSION_COOKIE_AGE", "SESSION_EXPIRE_AT_BROWSER_CLOSE",
-    "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE",
-    "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE",
-]
-print(json.dumps({
-    module: {
-        name: getattr(importlib.import_module(f"config.settings.{module}"), name)
-        for name in names
-    }
-    for module in ["base", "test", "production"]
-}))
-"""
-
-
-def session_settings_of(project):
-    """Return {settings module: {setting: value}} of a bake's session settings."""
-    return json.loads(project.run("-c", READ_SESSION_SETTINGS).stdout)
-
-
 def as_bool(answer):
     return answer if isinstance(answer, bool) else answer.lower() in ("yes", "true")
 
@@ -218,7 +192,7 @@ def test_every_settings_module_holds_the_answers(bake, combination):
     project = bake(combination)
     expected = session_settings_for(combination.answers, slug=project.path.name)
 
-    settings = session_settings_of(project)
+    settings = project.session_settings()
 
     assert settings == {"base": expected, "test": expected, "production": expected}
 

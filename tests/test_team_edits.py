@@ -10,7 +10,6 @@ import re
 import pytest
 
 from .combinations import Combination
-from .test_generated_projects import session_settings_of
 
 EDITED = Combination(
     "team-edits-file-django6.1", {"session_engine": "file", "django_version": "6.1"}
@@ -45,7 +44,7 @@ def edit_settings(path, edits):
 def test_the_suite_checks_the_settings_a_team_chose(bake, combination):
     project = bake(combination)
     edit_settings(project.path / "config" / "settings" / "base.py", EDITS)
-    settings = session_settings_of(project)
+    settings = project.session_settings()
     assert {name: settings["test"][name] for name in EDITS} == EDITS
 
     # The browser tests check the cookie as Chromium keeps it; the accessibility sweep

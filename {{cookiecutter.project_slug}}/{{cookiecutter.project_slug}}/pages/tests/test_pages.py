@@ -117,16 +117,7 @@ def test_home_names_the_session_engine(client):
     )
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "pages:home",
-        "sessions_demo:set_session",
-        "sessions_demo:get_session",
-        "sessions_demo:playground",
-        "cart:detail",
-    ],
-)
+@pytest.mark.parametrize("name", OWN_PAGES)
 def test_every_page_knows_who_is_signed_in(client, sign_in, name):
     sign_in(client)
 

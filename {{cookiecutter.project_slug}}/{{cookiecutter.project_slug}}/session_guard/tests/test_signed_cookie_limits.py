@@ -14,13 +14,9 @@ from django.test import override_settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
-from ...testing import session_cookie, visitor_with_cookie
+from ...testing import session_cookie, stored_cart, visitor_with_cookie
 from .. import cookie_size
 from ..cookie_size import SessionTooLarge, set_within_cookie_limit, signed_cookie_size
-
-
-def cart_in(cookie_value):
-    return SessionStore(cookie_value).load().get("cart", {})
 
 
 def cookie_bytes(client):
@@ -35,7 +31,7 @@ def test_of_two_changes_at_once_the_last_answer_wins(shopper):
     other_tab.post(reverse("cart:add", args=["pie"]))
 
     # The browser keeps whichever cookie arrives last: the cake is gone.
-    assert cart_in(session_cookie(other_tab).value) == {"tea": 1, "pie": 1}
+    assert stored_cart(session_cookie(other_tab).value) == {"tea": 1, "pie": 1}
 
 
 def test_a_copied_cookie_outlives_signing_out(client, sign_in):
