@@ -99,7 +99,7 @@ NAIVE_TEMPLATE = """<!DOCTYPE html>
 NAIVE_SETTINGS = """
 # The benchmark's: the same session and database settings as the template's bake.
 from config.settings.bench import CACHES, DATABASES, SECRET_KEY  # noqa: E402, F401
-from config.settings.bench import SESSION_ENGINE, SESSION_SERIALIZER  # noqa: E402, F401
+from config.settings.bench import SESSION_ENGINE  # noqa: E402, F401
 
 DEBUG = False
 ALLOWED_HOSTS = ["127.0.0.1"]

@@ -34,9 +34,8 @@ def unneeded_files(answers):
         yield Path(slug, "sessions_demo", "tests", "test_clearsessions.py")
     if engine == "signed_cookies":
         # No server lock reaches a session kept in the browser.
-        yield guard / "locks.py"
-        yield guard / "middleware.py"
         yield guard / "tests" / "test_locks.py"
+        yield guard / "tests" / "test_lock_kinds.py"
     else:
         yield guard / "tests" / "test_signed_cookie_limits.py"
 
@@ -72,6 +71,9 @@ def next_steps(answers, project_dir):
         ".venv/bin/python -m pip install -e '.[dev]'",
     ]
     urls = service_urls()
+    folder = answers["session_engine"] == "file" and answers["session_file_path"]
+    if folder and not Path(folder).is_dir():
+        steps.append(f"mkdir -p -m 700 {shlex.quote(folder)}    # SESSION_FILE_PATH")
     if "DATABASE_URL" in urls:
         steps.append(
             f"createdb -h 127.0.0.1 -U postgres {answers['project_slug']}"
@@ -100,6 +102,9 @@ def main():
     for path in unneeded_files(answers):
         os.remove(path)
     write_env_file()
+    if answers["session_engine"] == "file" and not answers["session_file_path"]:
+        # SESSION_FILE_PATH of base.py, private to this user.
+        Path("var", "sessions").mkdir(mode=0o700, parents=True)
     # Cookiecutter runs this hook inside the new project.
     print(next_steps(answers, Path.cwd()))
 

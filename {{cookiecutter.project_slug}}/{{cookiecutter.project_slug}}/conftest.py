@@ -1,8 +1,14 @@
 {% set postgresql = cookiecutter.database == "postgresql" %}
 {% set redis = cookiecutter.cache_backend == "redis" %}
 {% set cached_db = cookiecutter.session_engine == "cached_db" %}
+{% set file = cookiecutter.session_engine == "file" %}
 {% if postgresql or redis %}
 import os
+{% endif %}
+{% if file %}
+from pathlib import Path
+{% endif %}
+{% if postgresql or redis or file %}
 
 {% endif %}
 {% if postgresql %}
@@ -80,6 +86,14 @@ def _delete_test_keys_from_redis():
     yield
     for alias in settings.CACHES:
         caches[alias].delete_pattern("*")
+{% endif %}
+
+
+def pytest_configure(config):
+    """Make the git-ignored folders the test database and session files live in."""
+    (settings.BASE_DIR / "var").mkdir(exist_ok=True)
+{% if file %}
+    Path(settings.SESSION_FILE_PATH).mkdir(mode=0o700, parents=True, exist_ok=True)
 {% endif %}
 
 

@@ -1,6 +1,9 @@
 """What the test suites share: a visitor's session cookie, store and cart."""
 
+from http.client import HTTPConnection
+from http.cookies import SimpleCookie
 from importlib import import_module
+from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.test import Client
@@ -41,3 +44,26 @@ def cart_of(client):
 def stored_cart(session_key):
     """Return the cart of a session as the store holds it, read afresh."""
     return session_store(session_key).load().get("cart", {})
+
+
+def http_request(site, method, path, cookies, body=None):
+    """Send one request over a socket of its own, as a browser's tabs do.
+
+    Return the status; cookies (a dict) takes the cookies the response sets.
+    """
+    address = urlsplit(site)
+    http = HTTPConnection(address.hostname, address.port, timeout=30)
+    headers = {
+        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())
+    }
+    if body is not None:
+        headers["Content-Type"] = "application/x-www-form-urlencoded"
+    http.request(method, path, body=body and urlencode(body), headers=headers)
+    response = http.getresponse()
+    response.read()
+    http.close()
+    for header in response.headers.get_all("Set-Cookie") or []:
+        cookies.update(
+            {name: morsel.value for name, morsel in SimpleCookie(header).items()}
+        )
+    return response.status

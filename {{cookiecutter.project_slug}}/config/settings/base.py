@@ -3,8 +3,8 @@
 """Settings every environment shares.
 
 local.py, test.py and production.py start from these and change only what differs.
-Values that differ per machine come from the environment; in development a git-ignored
-.env file next to manage.py fills it in.
+Values that differ per machine come from the environment; local.py and test.py first
+read the git-ignored .env file next to manage.py into it (see dot_env.py).
 
 https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/ref/settings/
 """
@@ -17,16 +17,10 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
 
 env = environ.Env()
-# Real environment variables win over the file.
-env.read_env(BASE_DIR / ".env")
 
 # GENERAL
 # ------------------------------------------------------------------------------
-DEBUG = False
-LANGUAGE_CODE = "en-us"
 TIME_ZONE = "UTC"
-USE_I18N = True
-USE_TZ = True
 
 # DATABASES
 # ------------------------------------------------------------------------------
@@ -142,18 +136,15 @@ SESSION_ENGINE = "{{ cookiecutter.__session_engine }}"
 SESSION_CACHE_ALIAS = "sessions"
 {% endif %}
 {% if engine == "file" %}
-# The folder for session files, made on first start: private to this user (0700),
-# never a shared temp folder where other users could list session keys.
+# The folder for session files: private to this user (0700), never a shared temp
+# folder where other users could list session keys. The template made it; on another
+# checkout, `mkdir -m 700 var/sessions` (the system checks say so if it is missing).
 {% if cookiecutter.session_file_path %}
 SESSION_FILE_PATH = Path({{ cookiecutter.session_file_path | tojson }})
 {% else %}
 SESSION_FILE_PATH = BASE_DIR / "var" / "sessions"
 {% endif %}
-SESSION_FILE_PATH.mkdir(mode=0o700, parents=True, exist_ok=True)
 {% endif %}
-# How session data is encoded. JSON only: pickle would turn a leaked SECRET_KEY
-# into remote code execution.
-SESSION_SERIALIZER = "django.contrib.sessions.serializers.JSONSerializer"
 # Lifetime of the session cookie, in seconds.
 SESSION_COOKIE_AGE = {{ cookiecutter.session_cookie_age }}
 # True ends the session when the browser closes (a cookie without Max-Age).
@@ -168,28 +159,30 @@ SESSION_COOKIE_SECURE = {{ cookiecutter.session_cookie_secure }}
 SESSION_COOKIE_HTTPONLY = {{ cookiecutter.session_cookie_httponly }}
 # When the browser sends the cookie on requests started by other sites.
 SESSION_COOKIE_SAMESITE = "{{ cookiecutter.session_cookie_samesite }}"
+
+# SESSION GUARD
+# ------------------------------------------------------------------------------
 {% if engine == "signed_cookies" %}
 # Changes that would make the cookie's name and value pass this many bytes are
 # refused: browsers drop bigger cookies without a word (session_guard/cookie_size.py).
-SESSION_COOKIE_MAX_BYTES = 4096
+SESSION_GUARD_COOKIE_MAX_BYTES = 4096
 # Signed cookies keep the session in the browser, where no server lock reaches: of
 # two requests that change the session at once, the last answer wins.
 {% else %}
 # Requests that change one session take turns (session_guard/locks.py); one that
-# waits longer than this many seconds gets a 503 with Retry-After instead.
-SESSION_LOCK_TIMEOUT = 10
+# waits longer than this many seconds for its turn gets a 503 with Retry-After.
+SESSION_GUARD_LOCK_TIMEOUT = 10
 {% endif %}
 
 # SECURITY
 # ------------------------------------------------------------------------------
 # The CSRF cookie follows the session cookie over HTTPS or not.
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
-X_FRAME_OPTIONS = "DENY"
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
-# Django's sign-in views under /accounts/ (manage.py create_demo_user makes a user).
-LOGIN_URL = "login"
+# Django's sign-in views are under /accounts/, where LOGIN_URL expects them
+# (manage.py create_demo_user makes a user).
 LOGIN_REDIRECT_URL = "sessions_demo:playground"
 LOGOUT_REDIRECT_URL = "sessions_demo:playground"
 
@@ -225,10 +218,10 @@ INSTALLED_APPS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-{% if engine != "signed_cookies" %}
-    # Before SessionMiddleware: the session is read after its lock is taken.
+    # Static files are served here, before any session work.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before SessionMiddleware, so that it lets go once the session is saved.
     "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionLockMiddleware",
-{% endif %}
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

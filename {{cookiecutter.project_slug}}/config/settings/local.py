@@ -1,12 +1,22 @@
 """Settings for development on this machine (`manage.py runserver`)."""
 
-from .base import *  # noqa: F403
-from .base import SESSION_COOKIE_NAME, SESSION_COOKIE_SAMESITE, env
+from .dot_env import read_dot_env
+
+read_dot_env()
+
+from .base import *  # noqa: E402, F403
+from .base import (  # noqa: E402
+    INSTALLED_APPS,
+    SESSION_COOKIE_NAME,
+    SESSION_COOKIE_SAMESITE,
+    env,
+)
 
 DEBUG = True
-# From the git-ignored .env file that the template wrote.
+# From the .env file that the template wrote.
 SECRET_KEY = env("DJANGO_SECRET_KEY")
-ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
+# runserver leaves static files to WhiteNoise, as production does.
+INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]
 # Password-reset emails go to the console instead of a mail server.
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 

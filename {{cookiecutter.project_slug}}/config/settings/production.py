@@ -5,8 +5,17 @@ REDIS_URL from the environment. The session cookie keeps exactly the flags chose
 base.py.
 """
 
-from .base import *  # noqa: F403
-from .base import DATABASES, MIDDLEWARE, env
+import environ
+
+from .dot_env import read_dot_env
+
+# Only when asked: a development .env left on a server must not slip its secret key
+# and addresses into production.
+if environ.Env().bool("DJANGO_READ_DOT_ENV_FILE", default=False):
+    read_dot_env()
+
+from .base import *  # noqa: E402, F403
+from .base import DATABASES, env  # noqa: E402
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 # Old keys that still verify sessions and signatures after SECRET_KEY is rotated;
@@ -27,16 +36,9 @@ DATABASES = {
 
 # STATIC FILES
 # ------------------------------------------------------------------------------
-# WhiteNoise serves the collected files from the app servers, right after the
-# security middleware (so before any session work); runserver serves them itself
-# in development.
-MIDDLEWARE = [
-    *MIDDLEWARE[:1],
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    *MIDDLEWARE[1:],
-]
-# Compressed, with hashed names that browsers may cache forever; needs
-# `manage.py collectstatic` at each deploy.
+# WhiteNoise (base.py) serves the collected files from the app servers, compressed,
+# with hashed names that browsers may cache forever; needs `manage.py collectstatic`
+# at each deploy.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -1,12 +1,11 @@
 """System checks for the pitfalls of each session engine.
 
-They run with every manage.py command; `manage.py check --deploy` adds Django's own
-deployment checks.
+They run with every manage.py command; those that only matter on a server run with
+`manage.py check --deploy`, beside Django's own deployment checks.
 """
 
 import os
 import tempfile
-from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -18,6 +17,8 @@ from django.contrib.sessions.backends.signed_cookies import (
 )
 from django.core.checks import Error, Info, Tags, Warning, register
 
+from .locks import lock_for_engine, session_store_class
+
 PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
@@ -27,14 +28,9 @@ PER_PROCESS_CACHES = (
 SHARED_TEMP_DIRS = {"/tmp", "/var/tmp", "/dev/shm", tempfile.gettempdir()}  # noqa: S108 # nosec B108
 
 
-def session_store():
-    """Return the SessionStore class of SESSION_ENGINE."""
-    return import_module(settings.SESSION_ENGINE).SessionStore
-
-
-@register(Tags.caches)
+@register(Tags.caches, deploy=True)
 def check_sessions_cache_is_shared(app_configs, **kwargs):
-    if settings.DEBUG or not issubclass(session_store(), CacheStore | CachedDBStore):
+    if not issubclass(session_store_class(), CacheStore | CachedDBStore):
         return []
     alias = settings.SESSION_CACHE_ALIAS
     backend = settings.CACHES.get(alias, {}).get("BACKEND")
@@ -53,15 +49,23 @@ def check_sessions_cache_is_shared(app_configs, **kwargs):
 
 @register(Tags.security)
 def check_session_file_path(app_configs, **kwargs):
-    if not issubclass(session_store(), FileStore):
+    if not issubclass(session_store_class(), FileStore):
         return []
     folder = Path(settings.SESSION_FILE_PATH or tempfile.gettempdir())
+    if not folder.exists():
+        return [
+            Error(
+                f"SESSION_FILE_PATH {str(folder)!r} does not exist.",
+                hint=f"Create it, for this user only: mkdir -p -m 700 {folder}",
+                id="session_guard.E001",
+            )
+        ]
     if not folder.is_dir():
         return [
             Error(
                 f"SESSION_FILE_PATH {str(folder)!r} is not a folder.",
-                hint="Create it, readable and writable by this user only (0700).",
-                id="session_guard.E001",
+                hint="Point it to a folder, readable and writable by this user only.",
+                id="session_guard.E004",
             )
         ]
     problems = []
@@ -111,7 +115,7 @@ def check_samesite_none_is_secure(app_configs, **kwargs):
 
 @register(Tags.security)
 def check_signed_cookie_limits(app_configs, **kwargs):
-    if not issubclass(session_store(), SignedCookieStore):
+    if not issubclass(session_store_class(), SignedCookieStore):
         return []
     return [
         Info(
@@ -120,5 +124,20 @@ def check_signed_cookie_limits(app_configs, **kwargs):
             hint="Keep session data small and free of secrets; rotate SECRET_KEY "
             "through SECRET_KEY_FALLBACKS.",
             id="session_guard.I001",
+        )
+    ]
+
+
+@register(Tags.security)
+def check_sessions_can_be_locked(app_configs, **kwargs):
+    if issubclass(session_store_class(), SignedCookieStore) or lock_for_engine():
+        return []
+    return [
+        Warning(
+            "No session lock fits this session engine and its database or cache: "
+            "two requests that change one session at once can lose a change.",
+            hint="Use PostgreSQL or SQLite for db sessions, local memory or "
+            "django-redis for cache sessions, or add a lock to session_guard/locks.py.",
+            id="session_guard.W004",
         )
     ]

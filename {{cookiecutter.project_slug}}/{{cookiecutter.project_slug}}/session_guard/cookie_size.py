@@ -31,7 +31,7 @@ def set_within_cookie_limit(session, key, value):
     previous = session.get(key, MISSING)
     session[key] = value
     size = signed_cookie_size(session)
-    limit = getattr(settings, "SESSION_COOKIE_MAX_BYTES", 4096)
+    limit = getattr(settings, "SESSION_GUARD_COOKIE_MAX_BYTES", 4096)
     if size is not None and size > limit:
         if previous is MISSING:
             del session[key]

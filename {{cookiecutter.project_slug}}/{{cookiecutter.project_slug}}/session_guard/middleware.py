@@ -1,33 +1,57 @@
-from django.conf import settings
-from django.http import HttpResponse
+from contextlib import ExitStack
 
-from .locks import SessionBusy, lock_for_engine
+from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
+from django.http import HttpResponse
+from django.middleware.csrf import CsrfViewMiddleware
+
+from .locks import SessionBusy, lock_for_engine, session_store_class
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
 
 class SessionLockMiddleware:
-    """Run each request that may change a session under that session's lock.
+    """Run each view that may change a session under that session's lock.
 
-    It sits before SessionMiddleware, so the session is read after the lock is taken
-    and saved before it is released. Requests that may change a session are those
-    with an unsafe method, or every request under SESSION_SAVE_EVERY_REQUEST.
+    It sits before SessionMiddleware, so the lock is released after the session is
+    saved. The lock is taken just before the view runs, and only for a session that
+    exists and a request that passed the CSRF check (which reads a form's whole body):
+    a made-up cookie, a forged request or a slow upload never holds it. Requests that
+    may change a session are those with an unsafe method, or every request under
+    SESSION_SAVE_EVERY_REQUEST.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.lock = lock_for_engine()
+        if self.lock is None:
+            raise MiddlewareNotUsed("No lock reaches sessions of this engine.")
+        self.session_store = session_store_class()
+        csrf = "django.middleware.csrf.CsrfViewMiddleware" in settings.MIDDLEWARE
+        self.csrf = CsrfViewMiddleware(get_response) if csrf else None
 
     def __call__(self, request):
+        # Leaving the block releases the lock, after SessionMiddleware saved.
+        with ExitStack() as locks:
+            request.session_guard_locks = locks
+            return self.get_response(request)
+
+    def process_view(self, request, view, view_args, view_kwargs):
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         may_write = (
             request.method not in SAFE_METHODS or settings.SESSION_SAVE_EVERY_REQUEST
         )
-        if self.lock is None or not session_key or not may_write:
-            return self.get_response(request)
+        if not session_key or not may_write:
+            return None
+        # CsrfViewMiddleware then skips the request it has already passed.
+        if self.csrf and (
+            refused := self.csrf.process_view(request, view, view_args, view_kwargs)
+        ):
+            return refused
+        if not self.session_exists(session_key):
+            return None
         try:
-            with self.lock(session_key):
-                return self.get_response(request)
+            request.session_guard_locks.enter_context(self.lock(session_key))
         except SessionBusy:
             return HttpResponse(
                 "Another request is changing this session. Try again in a moment.",
@@ -35,3 +59,14 @@ class SessionLockMiddleware:
                 content_type="text/plain; charset=utf-8",
                 headers={"Retry-After": "1"},
             )
+        if request.session.accessed:
+            # Read before the lock was taken, so perhaps before another request's
+            # change was saved: read it again.
+            request.session = self.session_store(session_key)
+        return None
+
+    def session_exists(self, session_key):
+        try:
+            return self.session_store().exists(session_key)
+        except SuspiciousOperation:
+            return False  # the file engine's word for a key no session can have

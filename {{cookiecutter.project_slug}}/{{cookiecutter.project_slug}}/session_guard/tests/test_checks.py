@@ -1,11 +1,15 @@
 """The system checks catch each session pitfall, and stay quiet without one."""
 
 import os
+import subprocess
+import sys
 import tempfile
 from io import StringIO
 
 import pytest
-from django.core.checks import Error, Info, Warning
+from django.conf import settings
+from django.core.checks import Error, Info, Warning, registry
+from django.core.exceptions import MiddlewareNotUsed
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -14,8 +18,10 @@ from ..checks import (
     check_samesite_none_is_secure,
     check_session_file_path,
     check_sessions_cache_is_shared,
+    check_sessions_can_be_locked,
     check_signed_cookie_limits,
 )
+from ..middleware import SessionLockMiddleware
 
 LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 SHARED = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t"}
@@ -24,7 +30,6 @@ SHARED = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": 
 @pytest.mark.parametrize("engine", ["cache", "cached_db"])
 def test_per_process_cache_for_sessions_is_flagged_in_production(engine):
     with override_settings(
-        DEBUG=False,
         SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
         SESSION_CACHE_ALIAS="sessions",
         CACHES={"default": LOCMEM, "sessions": LOCMEM},
@@ -36,27 +41,25 @@ def test_per_process_cache_for_sessions_is_flagged_in_production(engine):
     assert warning.hint
 
 
-@pytest.mark.parametrize(
-    "overrides",
-    [
-        {"DEBUG": True, "CACHES": {"default": LOCMEM, "sessions": LOCMEM}},
-        {"DEBUG": False, "CACHES": {"default": LOCMEM, "sessions": SHARED}},
-    ],
-    ids=["debug", "shared-cache"],
-)
-def test_per_process_cache_is_fine_in_debug_or_when_shared(overrides):
+def test_a_shared_cache_for_sessions_passes():
     with override_settings(
         SESSION_ENGINE="django.contrib.sessions.backends.cache",
         SESSION_CACHE_ALIAS="sessions",
-        **overrides,
+        CACHES={"default": LOCMEM, "sessions": SHARED},
     ):
         assert check_sessions_cache_is_shared(None) == []
 
 
+def test_the_per_process_cache_warning_waits_for_check_deploy():
+    # Development servers run one process, where a local-memory cache is fine.
+    assert check_sessions_cache_is_shared not in registry.registry.get_checks()
+    assert check_sessions_cache_is_shared in registry.registry.get_checks(
+        include_deployment_checks=True
+    )
+
+
 def test_database_sessions_need_no_shared_cache():
-    with override_settings(
-        DEBUG=False, SESSION_ENGINE="django.contrib.sessions.backends.db"
-    ):
+    with override_settings(SESSION_ENGINE="django.contrib.sessions.backends.db"):
         assert check_sessions_cache_is_shared(None) == []
 
 
@@ -113,7 +116,6 @@ CACHE_ENGINE = "django.contrib.sessions.backends.cache"
 
 def test_the_per_process_cache_warning_names_the_cache_and_the_way_out():
     with override_settings(
-        DEBUG=False,
         SESSION_ENGINE=CACHE_ENGINE,
         SESSION_CACHE_ALIAS="sessions",
         CACHES={"default": LOCMEM, "sessions": LOCMEM},
@@ -132,7 +134,6 @@ def test_the_per_process_cache_warning_names_the_cache_and_the_way_out():
 
 def test_a_session_cache_missing_from_caches_does_not_crash_the_check():
     with override_settings(
-        DEBUG=False,
         SESSION_ENGINE=CACHE_ENGINE,
         SESSION_CACHE_ALIAS="missing",
         CACHES={"default": LOCMEM},
@@ -146,11 +147,91 @@ def test_a_missing_session_folder_says_how_to_make_it(tmp_path):
     with file_sessions_in(folder):
         assert check_session_file_path(None) == [
             Error(
-                f"SESSION_FILE_PATH {str(folder)!r} is not a folder.",
-                hint="Create it, readable and writable by this user only (0700).",
+                f"SESSION_FILE_PATH {str(folder)!r} does not exist.",
+                hint=f"Create it, for this user only: mkdir -p -m 700 {folder}",
                 id="session_guard.E001",
             )
         ]
+
+
+def test_a_session_file_path_that_is_a_file_is_an_error(tmp_path):
+    file = tmp_path / "sessions"
+    file.touch()
+
+    with file_sessions_in(file):
+        assert check_session_file_path(None) == [
+            Error(
+                f"SESSION_FILE_PATH {str(file)!r} is not a folder.",
+                hint="Point it to a folder, readable and writable by this user only.",
+                id="session_guard.E004",
+            )
+        ]
+
+
+@pytest.mark.parametrize("problem", ["missing", "a-file"])
+def test_manage_py_reports_a_bad_session_folder_with_no_traceback(tmp_path, problem):
+    folder = tmp_path / "sessions"
+    if problem == "a-file":
+        folder.touch()
+    # Settings as a team might write them: the test settings, file sessions there.
+    (tmp_path / "bad_folder_settings.py").write_text(
+        "from config.settings.test import *  # noqa: F403\n"
+        'SESSION_ENGINE = "django.contrib.sessions.backends.file"\n'
+        f"SESSION_FILE_PATH = {str(folder)!r}\n"
+    )
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--settings=bad_folder_settings"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "PYTHONPATH": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert f"SESSION_FILE_PATH {str(folder)!r}" in result.stderr
+
+
+def test_an_engine_no_lock_fits_is_flagged():
+    with override_settings(
+        SESSION_ENGINE=CACHE_ENGINE,
+        SESSION_CACHE_ALIAS="sessions",
+        CACHES={"default": LOCMEM, "sessions": SHARED},
+    ):
+        assert check_sessions_can_be_locked(None) == [
+            Warning(
+                "No session lock fits this session engine and its database or "
+                "cache: two requests that change one session at once can lose a "
+                "change.",
+                hint="Use PostgreSQL or SQLite for db sessions, local memory or "
+                "django-redis for cache sessions, or add a lock to "
+                "session_guard/locks.py.",
+                id="session_guard.W004",
+            )
+        ]
+
+
+@pytest.mark.parametrize("engine", ["cache", "file", "signed_cookies"])
+def test_engines_with_a_lock_or_no_server_side_are_not_flagged(engine, tmp_path):
+    with override_settings(
+        SESSION_ENGINE=f"django.contrib.sessions.backends.{engine}",
+        SESSION_CACHE_ALIAS="sessions",
+        CACHES={"default": LOCMEM, "sessions": LOCMEM},
+        SESSION_FILE_PATH=str(tmp_path),
+    ):
+        assert check_sessions_can_be_locked(None) == []
+
+
+def test_the_lock_middleware_steps_aside_where_no_lock_applies():
+    with (
+        override_settings(
+            SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"
+        ),
+        pytest.raises(MiddlewareNotUsed),
+    ):
+        SessionLockMiddleware(lambda request: None)
 
 
 def test_a_session_folder_this_user_cannot_write_is_an_error(tmp_path, monkeypatch):

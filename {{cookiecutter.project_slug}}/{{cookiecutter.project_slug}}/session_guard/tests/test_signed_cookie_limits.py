@@ -44,7 +44,7 @@ def test_a_copied_cookie_outlives_signing_out(client, sign_in):
     assertContains(thief.get(reverse("sessions_demo:playground")), "Signed in as")
 
 
-@override_settings(SESSION_COOKIE_MAX_BYTES=1024)
+@override_settings(SESSION_GUARD_COOKIE_MAX_BYTES=1024)
 def test_a_cart_that_would_overflow_the_cookie_is_refused(client):
     # Random names, which compression cannot shrink much.
     names = [secrets.token_urlsafe(30) for _ in range(settings.CART_MAX_ITEMS)]
@@ -80,7 +80,7 @@ def test_a_cookie_of_exactly_the_limit_is_kept():
     value = secrets.token_urlsafe(300)
     session = SessionStore()
 
-    with override_settings(SESSION_COOKIE_MAX_BYTES=size_with_note(value)):
+    with override_settings(SESSION_GUARD_COOKIE_MAX_BYTES=size_with_note(value)):
         set_within_cookie_limit(session, "note", value)
 
     assert session["note"] == value
@@ -95,7 +95,7 @@ def test_a_cookie_one_byte_over_the_limit_is_refused_and_nothing_changes(before)
 
     one_byte_short = size_with_note(value) - 1
     with (
-        override_settings(SESSION_COOKIE_MAX_BYTES=one_byte_short),
+        override_settings(SESSION_GUARD_COOKIE_MAX_BYTES=one_byte_short),
         pytest.raises(SessionTooLarge, match="browsers drop cookies over"),
     ):
         set_within_cookie_limit(session, "note", value)
@@ -105,7 +105,7 @@ def test_a_cookie_one_byte_over_the_limit_is_refused_and_nothing_changes(before)
 
 @pytest.mark.parametrize("size, kept", [(4096, True), (4097, False)])
 def test_without_the_setting_the_limit_is_4096_bytes(settings, monkeypatch, size, kept):
-    del settings.SESSION_COOKIE_MAX_BYTES
+    del settings.SESSION_GUARD_COOKIE_MAX_BYTES
     monkeypatch.setattr(cookie_size, "signed_cookie_size", lambda session: size)
     session = SessionStore()
 

@@ -5,17 +5,21 @@ config/settings/base.py and they check the new values.
 """
 
 import importlib
+import os
 {% if cookiecutter.session_engine == "file" and not cookiecutter.session_file_path %}
 import stat
 {% endif %}
 import sys
 
+import environ
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+import config.settings.dot_env
 
 SESSION_SETTINGS = [
     "SESSION_ENGINE",
-    "SESSION_SERIALIZER",
     "SESSION_COOKIE_AGE",
     "SESSION_EXPIRE_AT_BROWSER_CLOSE",
     "SESSION_SAVE_EVERY_REQUEST",
@@ -39,6 +43,7 @@ def load_settings_module(monkeypatch):
         "config.settings.base",
         "config.settings.local",
         "config.settings.production",
+        "config.settings.test",
     ]
 
     def load(name, **environment):
@@ -82,6 +87,59 @@ def test_production_reads_old_secret_keys_for_rotation(load_settings_module):
 
     assert production.SECRET_KEY_FALLBACKS == ["old" * 20, "older" * 12]
     assert production.ALLOWED_HOSTS == ["shop.example.com", "www.shop.example.com"]
+
+
+@pytest.fixture
+def dot_env(monkeypatch, tmp_path):
+    """Return an environment of its own, and a .env file the settings read instead."""
+    monkeypatch.setattr(environ.Env, "ENVIRON", {})
+    monkeypatch.setattr(config.settings.dot_env, "DOT_ENV", tmp_path / ".env")
+    return environ.Env.ENVIRON, tmp_path / ".env"
+
+
+def test_production_reads_dot_env_only_when_told_to(dot_env, load_settings_module):
+    environment, file = dot_env
+    file.write_text("DJANGO_SECRET_KEY=from-a-dot-env-left-on-the-server\n")
+    environment["DJANGO_ALLOWED_HOSTS"] = "shop.example.com"
+
+    with pytest.raises(ImproperlyConfigured, match="DJANGO_SECRET_KEY"):
+        load_settings_module("config.settings.production")
+
+    environment["DJANGO_READ_DOT_ENV_FILE"] = "True"
+    production = load_settings_module("config.settings.production")
+    assert production.SECRET_KEY == "from-a-dot-env-left-on-the-server"
+
+
+def test_the_test_settings_take_only_the_servers_from_dot_env(
+    dot_env, load_settings_module
+):
+    environment, file = dot_env
+    servers = {
+        name: os.environ[name]
+        for name in ["DATABASE_URL", "REDIS_URL"]
+        if name in os.environ
+    }
+    environment.update(servers)
+
+    def test_settings():
+        sys.modules.pop("config.settings.base", None)
+        module = load_settings_module("config.settings.test")
+        return {
+            name: repr(getattr(module, name))
+            for name in dir(module)
+            # A run's own Redis prefix differs at each import.
+            if name.isupper() and name not in {"CACHES", "TEST_RUN_PREFIX"}
+        }
+
+    file.write_text("")
+    without = test_settings()
+    file.write_text(
+        "DJANGO_SECRET_KEY=a-developers-own-secret\n"
+        "DJANGO_ALLOWED_HOSTS=dev.example.com\n"
+        "DJANGO_DEBUG=True\n"
+        "CONN_MAX_AGE=0\n"
+    )
+    assert test_settings() == without
 
 
 def test_local_settings_change_nothing_but_the_secure_flag_and_samesite(
