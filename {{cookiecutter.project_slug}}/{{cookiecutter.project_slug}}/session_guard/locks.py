@@ -66,10 +66,8 @@ def row_lock(session_key):
     rows = Session.objects.select_for_update().filter(session_key=session_key)
     with transaction.atomic():
         with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('lock_timeout')")
-            [database_timeout] = cursor.fetchone()
-            timeout = f"{int(settings.SESSION_GUARD_LOCK_TIMEOUT * 1000)}ms"
-            set_lock_timeout(cursor, timeout)
+            milliseconds = int(settings.SESSION_GUARD_LOCK_TIMEOUT * 1000)
+            cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
             try:
                 list(rows.values_list("pk"))
             except OperationalError as error:
@@ -77,13 +75,8 @@ def row_lock(session_key):
                     raise SessionBusy from error
                 raise
             # Locks the view takes wait as the database says, not as this setting.
-            set_lock_timeout(cursor, database_timeout)
+            cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
         yield
-
-
-def set_lock_timeout(cursor, timeout):
-    """Set PostgreSQL's lock_timeout until the transaction ends."""
-    cursor.execute("SELECT set_config('lock_timeout', %s, true)", [timeout])
 
 
 @contextmanager

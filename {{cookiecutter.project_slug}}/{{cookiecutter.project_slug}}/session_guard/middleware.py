@@ -5,7 +5,7 @@ from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 
-from .locks import SessionBusy, lock_for_engine, session_store_class
+from .locks import SessionBusy, lock_for_engine, row_lock, session_store_class
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
@@ -48,8 +48,8 @@ class SessionLockMiddleware:
             refused := self.csrf.process_view(request, view, view_args, view_kwargs)
         ):
             return refused
-        if not self.session_exists(session_key):
-            return None
+        if self.lock is not row_lock and not self.session_exists(session_key):
+            return None  # a row lock finds no row to lock for such a key anyway
         try:
             request.session_guard_locks.enter_context(self.lock(session_key))
         except SessionBusy:
