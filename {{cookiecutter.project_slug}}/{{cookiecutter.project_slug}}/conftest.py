@@ -2,15 +2,15 @@
 {% set redis = cookiecutter.cache_backend == "redis" %}
 {% set cached_db = cookiecutter.session_engine == "cached_db" %}
 {% set file = cookiecutter.session_engine == "file" %}
+import importlib
 {% if postgresql or redis %}
 import os
 {% endif %}
+import sys
 {% if file %}
 from pathlib import Path
 {% endif %}
-{% if postgresql or redis or file %}
 
-{% endif %}
 {% if postgresql %}
 import psycopg
 {% endif %}
@@ -29,7 +29,7 @@ from hypothesis import settings as hypothesis_settings
 from redis.exceptions import RedisError
 {% endif %}
 
-from .testing import DEMO_PASSWORD, session_store
+from .testing import DEMO_PASSWORD, served_by_gunicorn, session_store
 
 # Enough examples to find the odd input, few enough for every run; no per-example
 # deadline, since a database answers at its own pace. For a quick look:
@@ -100,6 +100,34 @@ def pytest_configure(config):
 @pytest.fixture(autouse=True)
 def _database(db):
     """Let every test use the session store: for some engines, the database."""
+
+
+@pytest.fixture
+def load_settings_module(monkeypatch):
+    """Return a function that imports a settings module afresh, in an environment."""
+    fresh = [
+        "config.settings.base",
+        "config.settings.local",
+        "config.settings.production",
+        "config.settings.test",
+    ]
+
+    def load(name, **environment):
+        for key, value in environment.items():
+            monkeypatch.setenv(key, value)
+        sys.modules.pop(name, None)
+        return importlib.import_module(name)
+
+    yield load
+    for name in fresh:
+        sys.modules.pop(name, None)
+
+
+@pytest.fixture
+def gunicorn(tmp_path, transactional_db):
+    """Return the address of gunicorn serving the project on this test's database."""
+    with served_by_gunicorn(tmp_path) as site:
+        yield site
 
 
 @pytest.fixture

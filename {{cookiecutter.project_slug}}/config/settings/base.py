@@ -12,6 +12,11 @@ https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/ref/settings
 from pathlib import Path
 
 import environ
+{% if cookiecutter.django_version == "5.2" %}
+from csp.constants import NONE, SELF
+{% else %}
+from django.utils.csp import CSP
+{% endif %}
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
@@ -178,6 +183,37 @@ SESSION_GUARD_LOCK_TIMEOUT = 10
 # ------------------------------------------------------------------------------
 # The CSRF cookie follows the session cookie over HTTPS or not.
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Content-Security-Policy: scripts, styles, images and fonts from this site only; no
+# inline script or style, no plugins, no <base>, no framing, forms post here only.
+{% if cookiecutter.django_version == "5.2" %}
+# (django-csp; Django 6.0 and later have this built in as SECURE_CSP.)
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
+{% else %}
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+{% endif %}
+
+# REQUEST LIMITS
+# ------------------------------------------------------------------------------
+# This site takes no uploads and its forms are small: a body over 64 KB is refused
+# with a 400 at once (pages/middleware.py), and a multipart body may hold no file.
+# The proxy in front should refuse such bodies first (see README).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
 
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
@@ -207,6 +243,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+{% if cookiecutter.django_version == "5.2" %}
+    "csp",
+{% endif %}
     "{{ cookiecutter.project_slug }}.session_guard",
     "{{ cookiecutter.project_slug }}.pages",
     "{{ cookiecutter.project_slug }}.accounts",
@@ -218,11 +257,20 @@ INSTALLED_APPS = [
 # ------------------------------------------------------------------------------
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+{% if cookiecutter.django_version == "5.2" %}
+    "csp.middleware.CSPMiddleware",
+{% else %}
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+{% endif %}
     # Static files are served here, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is refused before anything reads it.
+    "{{ cookiecutter.project_slug }}.pages.middleware.RequestBodyLimitMiddleware",
     # Before SessionMiddleware, so that it lets go once the session is saved.
     "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionLockMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Responses that read the session are for this visitor only: Cache-Control private.
+    "{{ cookiecutter.project_slug }}.session_guard.middleware.PrivateSessionResponsesMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

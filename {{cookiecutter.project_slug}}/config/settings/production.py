@@ -6,6 +6,7 @@ base.py.
 """
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 from .dot_env import read_dot_env
 
@@ -16,6 +17,8 @@ if environ.Env().bool("DJANGO_READ_DOT_ENV_FILE", default=False):
 
 from .base import *  # noqa: E402, F403
 from .base import DATABASES, env  # noqa: E402
+
+HSTS_PRELOAD_MIN_SECONDS = 365 * 24 * 60 * 60
 
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 # Old keys that still verify sessions and signatures after SECRET_KEY is rotated;
@@ -52,12 +55,25 @@ STORAGES = {
 # such header that a client sends.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
-# Start HSTS small; raise it to a year (31536000) once HTTPS works everywhere.
+# HSTS starts small, since a browser keeps it for max-age even if HTTPS breaks; raise
+# it to a year (31536000) once HTTPS works everywhere. Preloading (browsers that know
+# before the first visit) needs a year or more and the subdomains: the preload list
+# refuses less.
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=60)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
     "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True
 )
-SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+if SECURE_HSTS_PRELOAD and (
+    SECURE_HSTS_SECONDS < HSTS_PRELOAD_MIN_SECONDS or not SECURE_HSTS_INCLUDE_SUBDOMAINS
+):
+    raise ImproperlyConfigured(
+        "DJANGO_SECURE_HSTS_PRELOAD needs DJANGO_SECURE_HSTS_SECONDS of "
+        f"{HSTS_PRELOAD_MIN_SECONDS} (a year) or more and "
+        "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS: the preload list refuses less."
+    )
+# Without preload, check --deploy would say it is missing (security.W021): a choice.
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -14,6 +14,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 
+from .steps import policy_violations_so_far, watch_for_policy_violations
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 # A headless Chromium that reaches for nothing beyond the test server.
 CHROMIUM_ARGS = [
@@ -49,6 +51,14 @@ def find_chromium():
     if os.environ.get("CHROMIUM_PATH"):
         return os.environ["CHROMIUM_PATH"]
     return next(filter(None, map(shutil.which, CHROMIUM_NAMES)), None)
+
+
+@pytest.fixture
+def context(context):
+    """Return the test's browser context: any CSP violation, on any page, fails it."""
+    violations = watch_for_policy_violations(context)
+    yield context
+    assert policy_violations_so_far(context, violations) == []
 
 
 @pytest.fixture(scope="session")

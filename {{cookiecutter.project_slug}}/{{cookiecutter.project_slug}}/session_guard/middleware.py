@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.cache import patch_cache_control
 
 from .locks import SessionBusy, lock_for_engine, row_lock, session_store_class
 
@@ -70,3 +71,20 @@ class SessionLockMiddleware:
             return self.session_store().exists(session_key)
         except SuspiciousOperation:
             return False  # the file engine's word for a key no session can have
+
+
+class PrivateSessionResponsesMiddleware:
+    """Mark each response that read the session private, for no shared cache to keep.
+
+    SessionMiddleware adds Vary: Cookie to them, which many shared caches and CDNs
+    ignore.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.session.accessed:
+            patch_cache_control(response, private=True)
+        return response

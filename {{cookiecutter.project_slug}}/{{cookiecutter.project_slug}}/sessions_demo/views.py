@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
 from django.views.decorators.http import require_POST, require_safe
 
 from ..session_guard.cookie_size import SessionTooLarge
@@ -70,7 +71,10 @@ def render_playground(request, invalid_form=None, status=200):
         "settings_browser_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
         "signed_cookies": settings.SESSION_ENGINE.endswith(".signed_cookies"),
     }
-    return render(request, "sessions_demo/playground.html", context, status=status)
+    response = render(request, "sessions_demo/playground.html", context, status=status)
+    # It shows the session key: kept by no cache, not even the browser's.
+    add_never_cache_headers(response)
+    return response
 
 
 @require_safe

@@ -4,7 +4,6 @@ These tests read the settings, whatever they are: change the SESSIONS block of
 config/settings/base.py and they check the new values.
 """
 
-import importlib
 import os
 {% if cookiecutter.session_engine == "file" and not cookiecutter.session_file_path %}
 import stat
@@ -37,27 +36,6 @@ def session_settings(holder):
 
 
 @pytest.fixture
-def load_settings_module(monkeypatch):
-    """Return a function that imports a settings module afresh, in an environment."""
-    fresh = [
-        "config.settings.base",
-        "config.settings.local",
-        "config.settings.production",
-        "config.settings.test",
-    ]
-
-    def load(name, **environment):
-        for key, value in environment.items():
-            monkeypatch.setenv(key, value)
-        sys.modules.pop(name, None)
-        return importlib.import_module(name)
-
-    yield load
-    for name in fresh:
-        sys.modules.pop(name, None)
-
-
-@pytest.fixture
 def base(load_settings_module):
     return load_settings_module("config.settings.base")
 
@@ -75,6 +53,55 @@ def test_production_sends_exactly_the_cookie_of_base(base, load_settings_module)
 
     assert session_settings(production) == session_settings(base)
     assert production.CSRF_COOKIE_SECURE is base.SESSION_COOKIE_SECURE
+
+
+def load_production(load_settings_module, **environment):
+    return load_settings_module(
+        "config.settings.production",
+        DJANGO_SECRET_KEY="x" * 50,
+        DJANGO_ALLOWED_HOSTS="shop.example.com",
+        **environment,
+    )
+
+
+def test_hsts_starts_small_and_without_preload(load_settings_module):
+    production = load_production(load_settings_module)
+
+    assert production.SECURE_HSTS_SECONDS < 365 * 24 * 3600
+    assert production.SECURE_HSTS_PRELOAD is False
+    # check --deploy would otherwise warn of the missing preload.
+    assert "security.W021" in production.SILENCED_SYSTEM_CHECKS
+
+
+def test_hsts_preloads_at_a_year_when_asked(load_settings_module):
+    production = load_production(
+        load_settings_module,
+        DJANGO_SECURE_HSTS_SECONDS="31536000",
+        DJANGO_SECURE_HSTS_PRELOAD="True",
+    )
+
+    assert production.SECURE_HSTS_PRELOAD is True
+    assert production.SILENCED_SYSTEM_CHECKS == []
+
+
+@pytest.mark.parametrize(
+    "environment",
+    [
+        {"DJANGO_SECURE_HSTS_SECONDS": "31535999"},
+        {
+            "DJANGO_SECURE_HSTS_SECONDS": "31536000",
+            "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS": "False",
+        },
+    ],
+    ids=["under-a-year", "without-subdomains"],
+)
+def test_hsts_preload_the_preload_list_would_refuse_is_an_error(
+    load_settings_module, environment
+):
+    with pytest.raises(ImproperlyConfigured, match="a year"):
+        load_production(
+            load_settings_module, DJANGO_SECURE_HSTS_PRELOAD="True", **environment
+        )
 
 
 def test_production_reads_old_secret_keys_for_rotation(load_settings_module):

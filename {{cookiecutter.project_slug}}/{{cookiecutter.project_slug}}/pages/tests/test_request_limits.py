@@ -1,0 +1,112 @@
+"""Big bodies are refused at once, whatever their kind; gunicorn's limits hold."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+from ...testing import cart_of, status_line_for
+
+TEN_MB = 10 * 1024 * 1024
+BOUNDARY = "limit-test"
+
+
+def multipart(headers, content):
+    return (
+        f"multipart/form-data; boundary={BOUNDARY}",
+        f"--{BOUNDARY}\r\n{headers}\r\n\r\n{content}\r\n--{BOUNDARY}--\r\n".encode(),
+    )
+
+
+# kind: (Content-Type, body)
+BODIES = {
+    "form": ("application/x-www-form-urlencoded", b"quantity=1&note=" + b"x" * TEN_MB),
+    "multipart-file": multipart(
+        'Content-Disposition: form-data; name="upload"; filename="big.bin"',
+        "x" * TEN_MB,
+    ),
+    "multipart-field": multipart(
+        'Content-Disposition: form-data; name="note"', "x" * TEN_MB
+    ),
+    "json": ("application/json", b'{"note": "' + b"x" * TEN_MB + b'"}'),
+    "text": ("text/plain", b"x" * TEN_MB),
+}
+
+
+def post(client, token, content_type, body):
+    return client.generic(
+        "POST",
+        reverse("cart:add", args=["tea"]),
+        body,
+        content_type=content_type,
+        headers={"X-CSRFToken": token},
+    )
+
+
+@pytest.mark.parametrize("kind", BODIES)
+def test_a_ten_megabyte_body_of_any_kind_is_refused(csrf_client, csrf_token, kind):
+    response = post(csrf_client, csrf_token, *BODIES[kind])
+
+    assert response.status_code == 400
+    assert cart_of(csrf_client) == {}
+
+
+def test_a_multipart_body_may_hold_no_file(csrf_client, csrf_token):
+    content_type, body = multipart(
+        'Content-Disposition: form-data; name="upload"; filename="small.txt"', "x"
+    )
+
+    assert post(csrf_client, csrf_token, content_type, body).status_code == 400
+    assert cart_of(csrf_client) == {}
+
+
+def serving_setting(name, **environment):
+    """Return a setting of gunicorn as `gunicorn config.wsgi` here resolves it."""
+    result = subprocess.run(  # noqa: S603 (this interpreter, its own server)
+        [sys.executable, "-m", "gunicorn", "--print-config", "config.wsgi"],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, **environment},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for line in result.stdout.splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == name:
+            return value.strip()
+    raise LookupError(name)
+
+
+def test_gunicorn_takes_workers_and_threads_from_the_environment():
+    environment = {"WEB_CONCURRENCY": "3", "GUNICORN_THREADS": "5"}
+
+    assert serving_setting("workers", **environment) == "3"
+    assert serving_setting("threads", **environment) == "5"
+
+
+def test_big_bodies_are_refused_before_they_are_sent(gunicorn):
+    for content_type in [BODIES[kind][0] for kind in BODIES]:
+        head = (
+            "POST /add_to_cart/tea/ HTTP/1.1\r\nHost: localhost\r\n"
+            f"Connection: close\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {TEN_MB}\r\n\r\n"
+        )
+
+        # Not a byte of the body goes out, and the answer comes.
+        assert status_line_for(gunicorn, head).startswith("HTTP/1.1 400"), content_type
+
+
+def test_gunicorn_refuses_long_request_lines_and_too_many_headers(gunicorn):
+    longest_line = int(serving_setting("limit_request_line"))
+    most_headers = int(serving_setting("limit_request_fields"))
+    path = "/" + "x" * longest_line
+    headers = "".join(f"X-Filler-{number}: x\r\n" for number in range(most_headers))
+
+    for head in [
+        f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        f"GET / HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n",
+    ]:
+        assert status_line_for(gunicorn, head).startswith("HTTP/1.1 4"), head[:40]
