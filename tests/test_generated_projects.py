@@ -12,6 +12,7 @@ from .combinations import (
     ACCESSIBILITY_CHECKED,
     BROWSER_TESTED,
     DEFAULTS,
+    SERVING_LEFT_OUT,
     SUPPORTED,
     TEMPLATE_DIR,
     WITH_SERVICES,
@@ -46,16 +47,24 @@ def own_suite_arguments(combination):
     """Return what a bake's own pytest runs: everything only where it adds proof.
 
     The two bakes of the accessibility sweep run everything in full; the other
-    browser-tested bakes leave the sweep out; the rest leave the browser out. All but
-    the two try fewer random inputs.
+    browser-tested bakes leave the sweep out; the rest leave the browser out. The
+    pairwise bakes leave out the tests that start servers. All but the two try fewer
+    random inputs.
     """
     arguments = ["-m", "pytest", "-q", "-p", "no:cacheprovider"]
     if combination.id in ACCESSIBILITY_CHECKED:
         return arguments
     arguments.append("--hypothesis-profile=quick")
+    left_out = []
     if combination.id not in BROWSER_TESTED:
-        return [*arguments, "-m", "not e2e"]
-    return [*arguments, "-k", "not test_page_reads_well"]
+        left_out.append("e2e")
+    if combination.id in SERVING_LEFT_OUT:
+        left_out.append("serving")
+    if left_out:
+        arguments += ["-m", " and ".join(f"not {mark}" for mark in left_out)]
+    if combination.id in BROWSER_TESTED:
+        arguments += ["-k", "not test_page_reads_well"]
+    return arguments
 
 
 @pytest.mark.parametrize("combination", ALL)

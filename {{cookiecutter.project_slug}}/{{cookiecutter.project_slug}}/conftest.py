@@ -15,6 +15,7 @@ from pathlib import Path
 import psycopg
 {% endif %}
 import pytest
+from axes.helpers import get_cache
 from django.conf import settings
 {% if redis or cached_db %}
 from django.core.cache import caches
@@ -128,6 +129,14 @@ def gunicorn(tmp_path, transactional_db):
     """Return the address of gunicorn serving the project on this test's database."""
     with served_by_gunicorn(tmp_path) as site:
         yield site
+
+
+@pytest.fixture(autouse=True)
+def _forget_failed_sign_ins():
+    """Forget failed sign-ins counted in a cache: they outlive a test's transaction."""
+    yield
+    if settings.AXES_HANDLER.endswith(".AxesCacheHandler"):
+        get_cache().delete_pattern("axes-*")
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ read the git-ignored .env file next to manage.py into it (see dot_env.py).
 https://docs.djangoproject.com/en/{{ cookiecutter.django_version }}/ref/settings/
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -215,10 +216,37 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 0
 
+# SIGN-IN THROTTLING (django-axes, accounts/throttling.py)
+# ------------------------------------------------------------------------------
+# After this many failed sign-ins for one username...
+AXES_FAILURE_LIMIT = 10
+# ...it is refused for this long, the right password included; a success resets it.
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Counted per username on purpose: a username is locked whatever address or browser
+# the tries come from, and no IP address is kept (axes.W006 asks for one).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "{{ cookiecutter.project_slug }}.accounts.throttling.locked_out"
+# No IP addresses, and no record of successful sign-ins.
+AXES_CLIENT_IP_CALLABLE = "{{ cookiecutter.project_slug }}.accounts.throttling.no_ip"
+AXES_DISABLE_ACCESS_LOG = True
+{% if cookiecutter.session_engine == "cache" and cookiecutter.cache_backend == "redis" %}
+# The counts live in Redis, as the sessions do.
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+{% else %}
+# The counts live in the database (its axes_accessattempt table).
+{% endif %}
+
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
 # Django's sign-in views are under /accounts/, where LOGIN_URL expects them
 # (manage.py create_demo_user makes a user).
+AUTHENTICATION_BACKENDS = [
+    # Refuses a username with too many failed sign-ins, before the password is tried.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 LOGIN_REDIRECT_URL = "sessions_demo:playground"
 LOGOUT_REDIRECT_URL = "sessions_demo:playground"
 
@@ -246,6 +274,7 @@ INSTALLED_APPS = [
 {% if cookiecutter.django_version == "5.2" %}
     "csp",
 {% endif %}
+    "axes",
     "{{ cookiecutter.project_slug }}.session_guard",
     "{{ cookiecutter.project_slug }}.pages",
     "{{ cookiecutter.project_slug }}.accounts",
@@ -276,6 +305,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Turns a refused sign-in into the form again, saying why (accounts/throttling.py).
+    "axes.middleware.AxesMiddleware",
     # Last, so that the page it gives a bare 405 passes through all of the above.
     "{{ cookiecutter.project_slug }}.pages.middleware.MethodNotAllowedPageMiddleware",
 ]

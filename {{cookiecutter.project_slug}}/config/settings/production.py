@@ -16,7 +16,7 @@ if environ.Env().bool("DJANGO_READ_DOT_ENV_FILE", default=False):
     read_dot_env()
 
 from .base import *  # noqa: E402, F403
-from .base import DATABASES, env  # noqa: E402
+from .base import DATABASES, SILENCED_SYSTEM_CHECKS, env  # noqa: E402
 
 HSTS_PRELOAD_MIN_SECONDS = 365 * 24 * 60 * 60
 
@@ -73,7 +73,8 @@ if SECURE_HSTS_PRELOAD and (
         "DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS: the preload list refuses less."
     )
 # Without preload, check --deploy would say it is missing (security.W021): a choice.
-SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -63,8 +63,8 @@ def test_a_multipart_body_may_hold_no_file(csrf_client, csrf_token):
     assert cart_of(csrf_client) == {}
 
 
-def serving_setting(name, **environment):
-    """Return a setting of gunicorn as `gunicorn config.wsgi` here resolves it."""
+def serving_settings(**environment):
+    """Return gunicorn's settings as `gunicorn config.wsgi` here resolves them."""
     result = subprocess.run(  # noqa: S603 (this interpreter, its own server)
         [sys.executable, "-m", "gunicorn", "--print-config", "config.wsgi"],
         cwd=settings.BASE_DIR,
@@ -73,40 +73,39 @@ def serving_setting(name, **environment):
         text=True,
         check=True,
     )
-    for line in result.stdout.splitlines():
-        key, _, value = line.partition("=")
-        if key.strip() == name:
-            return value.strip()
-    raise LookupError(name)
+    lines = (line.partition("=") for line in result.stdout.splitlines())
+    return {key.strip(): value.strip() for key, _, value in lines}
 
 
-def test_gunicorn_takes_workers_and_threads_from_the_environment():
-    environment = {"WEB_CONCURRENCY": "3", "GUNICORN_THREADS": "5"}
-
-    assert serving_setting("workers", **environment) == "3"
-    assert serving_setting("threads", **environment) == "5"
-
-
-def test_big_bodies_are_refused_before_they_are_sent(gunicorn):
-    for content_type in [BODIES[kind][0] for kind in BODIES]:
-        head = (
+@pytest.mark.serving
+def test_gunicorn_refuses_big_bodies_long_request_lines_and_many_headers(gunicorn):
+    serving = serving_settings()
+    path = "/" + "x" * int(serving["limit_request_line"])
+    headers = "".join(
+        f"X-Filler-{number}: x\r\n"
+        for number in range(int(serving["limit_request_fields"]))
+    )
+    too_big = [
+        (
             "POST /add_to_cart/tea/ HTTP/1.1\r\nHost: localhost\r\n"
             f"Connection: close\r\nContent-Type: {content_type}\r\n"
             f"Content-Length: {TEN_MB}\r\n\r\n"
         )
+        for content_type, _ in BODIES.values()
+    ]
 
-        # Not a byte of the body goes out, and the answer comes.
-        assert status_line_for(gunicorn, head).startswith("HTTP/1.1 400"), content_type
-
-
-def test_gunicorn_refuses_long_request_lines_and_too_many_headers(gunicorn):
-    longest_line = int(serving_setting("limit_request_line"))
-    most_headers = int(serving_setting("limit_request_fields"))
-    path = "/" + "x" * longest_line
-    headers = "".join(f"X-Filler-{number}: x\r\n" for number in range(most_headers))
-
+    # Not a byte of a body goes out, and the answer comes.
+    for head in too_big:
+        assert status_line_for(gunicorn, head).startswith("HTTP/1.1 400"), head
     for head in [
         f"GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n",
         f"GET / HTTP/1.1\r\nHost: localhost\r\n{headers}\r\n",
     ]:
         assert status_line_for(gunicorn, head).startswith("HTTP/1.1 4"), head[:40]
+
+
+@pytest.mark.serving
+def test_gunicorn_takes_workers_and_threads_from_the_environment():
+    serving = serving_settings(WEB_CONCURRENCY="3", GUNICORN_THREADS="5")
+
+    assert (serving["workers"], serving["threads"]) == ("3", "5")

@@ -11,7 +11,7 @@ from django.urls import reverse
 from ...testing import http_request, status_line_for
 
 # The server must see what the test writes, and the test what the server writes.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.serving]
 
 # Seconds between the bytes of a slow request's body.
 BYTE_PAUSE = 0.03
