@@ -1,5 +1,5 @@
 """The benchmark harness: what each engine costs, our cart against the tutorial's,
-session growth, and generation time.
+session growth, generation time, and what the session lock and the guards cost.
 
     .venv/bin/python -m bench            # all of it, README section and plot refreshed
     .venv/bin/python -m bench --quick    # shorter runs, nothing written
@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import lock_cost, report
+from . import guard_cost, lock_cost, report
 from .common import ENVIRONMENTS, bake, machine, needs
 from .engines import ENGINES, engine_table, side_by_side
 from .generation import generation
@@ -59,6 +59,9 @@ def main(argv=None):
         report.write_into_readme(text)
         report.plot(growth, stores)
         lock_cost.main(["--write"])
+        guard_cost.main(["--write"])
+    elif arguments.smoke:
+        guard_cost.main(["--only", "db", "--changes", "5", "--rounds", "1"])
     print(f"\nThe harness took {(time.monotonic() - started) / 60:.1f} minutes.")
 
 

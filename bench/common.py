@@ -1,20 +1,24 @@
 """What the benchmarks share: baked projects, medians, the machine they ran on."""
 
+import argparse
+import json
 import os
 import platform
 import re
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-from tests.baking import BakedProject
+from tests.baking import FORGET_REDIS_KEYS, MANAGE_DATABASE, BakedProject
 from tests.combinations import TEMPLATE_DIR
 from tests.environments import Environments, clean_environment
 from tests.services import environment_for, reachable
 
 ENVIRONMENTS = Environments(TEMPLATE_DIR / ".cache" / "venvs")
 PROBES = Path(__file__).with_name("probes")
+GENERATED_README = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "README.md"
 
 
 def needs(*variables):
@@ -55,6 +59,21 @@ def probe(project, script, *args, **environment):
     return result.stdout
 
 
+def probe_in_bake(workdir, name, answers, script, *args):
+    """Bake, run a probe, return its JSON, and leave the shared servers as they were."""
+    project = bake(workdir, name, **answers)
+    database = "DATABASE_URL" in project.service_environment
+    if database:
+        project.run("-c", MANAGE_DATABASE, "create")
+    try:
+        return json.loads(probe(project, script, *args))
+    finally:
+        if database:
+            project.run("-c", MANAGE_DATABASE, "drop")
+        if "REDIS_URL" in project.service_environment:
+            project.manage("shell", "-c", FORGET_REDIS_KEYS)
+
+
 def median(values):
     return statistics.median(values)
 
@@ -93,3 +112,41 @@ def write_between(path, markers, text):
     if count != 1:
         raise SystemExit(f"{path} has no {markers[0]} ... {markers[1]} section")
     path.write_text(new)
+
+
+def probe_each_setup(
+    argv, description, setups, script, table, markers, changes=200, rounds=5
+):
+    """Run a benchmark of one row per setup, from its command line.
+
+    Bake each setup (a row name and its answers), run probes/<script> in it, print
+    table(results, changes, rounds), and with --write put that in the generated README
+    between the markers.
+    """
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--changes", type=int, default=changes)
+    parser.add_argument("--rounds", type=int, default=rounds)
+    parser.add_argument("--only", help="the rows that start with `<this>` only")
+    parser.add_argument("--write", action="store_true", help="update the README")
+    arguments = parser.parse_args(argv)
+    chosen = {
+        setup: answers
+        for setup, answers in setups.items()
+        if not arguments.only or setup.startswith(f"`{arguments.only}`")
+    }
+    with tempfile.TemporaryDirectory() as workdir:
+        results = {
+            setup: probe_in_bake(
+                Path(workdir),
+                f"{Path(script).stem}_{number}",
+                answers,
+                script,
+                arguments.changes,
+                arguments.rounds,
+            )
+            for number, (setup, answers) in enumerate(chosen.items())
+        }
+    text = table(results, arguments.changes, arguments.rounds)
+    print(text)
+    if arguments.write:
+        write_between(GENERATED_README, markers, text)

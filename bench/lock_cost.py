@@ -10,17 +10,10 @@ also replaces the one in the generated project's README. A benchmark, not a test
 asserts no time.
 """
 
-import argparse
-import json
 import platform
-import tempfile
 from datetime import date
-from pathlib import Path
 
-from tests.baking import FORGET_REDIS_KEYS, MANAGE_DATABASE
-from tests.combinations import TEMPLATE_DIR
-
-from .common import bake, median, probe, spread, write_between
+from .common import median, probe_each_setup, spread
 
 # Each engine that has a lock, on each store that gives it another kind of lock.
 SETUPS = {
@@ -37,7 +30,6 @@ SETUPS = {
     },
     "`file`: a lock file": {"session_engine": "file"},
 }
-README = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "README.md"
 MARKERS = ("<!-- lock-cost:start -->", "<!-- lock-cost:end -->")
 
 
@@ -48,9 +40,10 @@ def milliseconds(seconds):
 def table(results, changes, rounds):
     lines = [
         f"Median of {rounds} rounds of {changes} cart changes each, ± half the "
-        "range; one session, Django's test client in-process, PostgreSQL and Redis "
-        f"on the same machine. Measured {date.today()} on {platform.machine()} "
-        f"Linux with Python {platform.python_version()}, by `bench/lock_cost.py`.",
+        "range; one session, Django's test client in-process with DEBUG off, "
+        f"PostgreSQL and Redis on the same machine. Measured {date.today()} on "
+        f"{platform.machine()} Linux with Python {platform.python_version()}, by "
+        "`bench/lock_cost.py`.",
         "",
         "| Engine, store and lock | Without the lock | With the lock | Cost |",
         "|---|---|---|---|",
@@ -66,38 +59,10 @@ def table(results, changes, rounds):
     return "\n".join(lines)
 
 
-def measure(workdir, name, answers, arguments):
-    """Bake, run the probe, and leave the shared servers as they were."""
-    project = bake(workdir, name, **answers)
-    database = "DATABASE_URL" in project.service_environment
-    if database:
-        project.run("-c", MANAGE_DATABASE, "create")
-    try:
-        return json.loads(
-            probe(project, "lock_probe.py", arguments.changes, arguments.rounds)
-        )
-    finally:
-        if database:
-            project.run("-c", MANAGE_DATABASE, "drop")
-        if "REDIS_URL" in project.service_environment:
-            project.manage("shell", "-c", FORGET_REDIS_KEYS)
-
-
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--changes", type=int, default=200)
-    parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--write", action="store_true", help="update the README")
-    arguments = parser.parse_args(argv)
-    with tempfile.TemporaryDirectory() as workdir:
-        results = {
-            setup: measure(Path(workdir), f"locks_{number}", answers, arguments)
-            for number, (setup, answers) in enumerate(SETUPS.items())
-        }
-    text = table(results, arguments.changes, arguments.rounds)
-    print(text)
-    if arguments.write:
-        write_between(README, MARKERS, text)
+    probe_each_setup(
+        argv, __doc__.splitlines()[0], SETUPS, "lock_probe.py", table, MARKERS
+    )
 
 
 if __name__ == "__main__":

@@ -97,6 +97,21 @@ def check_session_cookie_age(answers):
         )
 
 
+def check_session_idle_timeout(answers):
+    timeout = str(answers["session_idle_timeout"])
+    age = str(answers["session_cookie_age"])
+    if not age.isdigit():
+        return  # check_session_cookie_age says so
+    if timeout == "0":
+        return
+    if not re.fullmatch(r"[0-9]+", timeout) or not 60 <= int(timeout) <= int(age):
+        raise InvalidAnswer(
+            answers,
+            "session_idle_timeout",
+            f"give 0 for none, or whole seconds from 60 to session_cookie_age ({age})",
+        )
+
+
 def check_session_cookie_samesite(answers):
     if (
         answers["session_cookie_samesite"] == "None"
@@ -164,6 +179,7 @@ CHECKS = [
     check_project_slug,
     check_author_email,
     check_session_cookie_age,
+    check_session_idle_timeout,
     check_session_cookie_samesite,
     check_session_cookie_name,
     check_session_file_path,

@@ -99,6 +99,7 @@ PAIRWISE_VALUES = {
     "session_cookie_httponly": [True, False],
     "session_expire_at_browser_close": [False, True],
     "session_save_every_request": [False, True],
+    "session_idle_timeout": ["0", "900"],
 }
 SHORT_NAMES = {
     "session_cookie_samesite": "samesite",
@@ -108,11 +109,16 @@ SHORT_NAMES = {
     "session_cookie_httponly": "httponly",
     "session_expire_at_browser_close": "browser_close",
     "session_save_every_request": "save_every_request",
+    "session_idle_timeout": "idle",
 }
 
 
 def follows_the_rules(values):
     answers = dict(zip(PAIRWISE_VALUES, values, strict=False))
+    if int(answers.get("session_idle_timeout", 0)) > int(
+        answers.get("session_cookie_age", 34560000)
+    ):
+        return False
     if answers.get("session_cookie_secure", True):
         return True
     return answers.get("session_cookie_samesite") != "None" and not answers.get(
@@ -245,6 +251,10 @@ REJECTED = [
     rejected("age-negative", "session_cookie_age", "-60", "whole seconds"),
     rejected("age-fraction", "session_cookie_age", "1.5", "whole seconds"),
     rejected("age-words", "session_cookie_age", "two weeks", "whole seconds"),
+    rejected("idle-under-a-minute", "session_idle_timeout", "30", "whole seconds from 60 to session_cookie_age (1209600)"),
+    rejected("idle-over-cookie-age", "session_idle_timeout", "3601", "from 60 to session_cookie_age (3600)", session_cookie_age="3600"),
+    rejected("idle-negative", "session_idle_timeout", "-60", "0 for none"),
+    rejected("idle-words", "session_idle_timeout", "15 minutes", "0 for none"),
     rejected("samesite-none-without-secure", "session_cookie_samesite", "None", "answer yes to session_cookie_secure", session_cookie_secure="no"),
     rejected("cookie-name-with-space", "session_cookie_name", "session id", "RFC 6265"),
     rejected("cookie-name-with-semicolon", "session_cookie_name", "sid;", "RFC 6265"),

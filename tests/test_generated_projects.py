@@ -191,6 +191,7 @@ def session_settings_for(answers, slug):
         "SESSION_COOKIE_SECURE": as_bool(answers["session_cookie_secure"]),
         "SESSION_COOKIE_HTTPONLY": as_bool(answers["session_cookie_httponly"]),
         "SESSION_COOKIE_SAMESITE": answers["session_cookie_samesite"],
+        "SESSION_GUARD_IDLE_TIMEOUT": int(answers["session_idle_timeout"]),
     }
 
 

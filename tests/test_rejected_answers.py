@@ -32,7 +32,7 @@ def test_bad_answer_on_the_command_line(tmp_path, rejected):
 
 def test_bad_answer_at_the_prompt(tmp_path):
     # Enter for every question but the tenth, the cookie age.
-    answers = ["" for _ in range(17)]
+    answers = ["" for _ in range(18)]
     answers[9] = "0"
 
     result = run_cookiecutter(tmp_path, stdin="\n".join(answers) + "\n")

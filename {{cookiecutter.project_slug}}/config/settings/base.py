@@ -30,13 +30,20 @@ TIME_ZONE = "UTC"
 
 # DATABASES
 # ------------------------------------------------------------------------------
+# Each worker keeps its connection for up to a minute instead of opening one per
+# request: every signed-in request reads its session's record (accounts/), and opening
+# a connection costs more than that query. A broken connection is replaced at once.
+PERSISTENT_CONNECTIONS = {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
 {% if cookiecutter.database == "postgresql" %}
 # PostgreSQL, as postgres://user:password@host:port/name (.env sets it).
 DATABASES = {
-    "default": env.db(
-        "DATABASE_URL",
-        default="postgres://postgres@127.0.0.1:5432/{{ cookiecutter.project_slug }}",
-    ),
+    "default": {
+        **env.db(
+            "DATABASE_URL",
+            default="postgres://postgres@127.0.0.1:5432/{{ cookiecutter.project_slug }}",
+        ),
+        **PERSISTENT_CONNECTIONS,
+    },
 }
 {% else %}
 # SQLite in a file next to manage.py, or where DATABASE_URL (sqlite:///...) says.
@@ -51,6 +58,7 @@ DATABASES = {
             "timeout": 20,
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         },
+        **PERSISTENT_CONNECTIONS,
     },
 }
 {% endif %}
@@ -165,6 +173,12 @@ SESSION_COOKIE_SECURE = {{ cookiecutter.session_cookie_secure }}
 SESSION_COOKIE_HTTPONLY = {{ cookiecutter.session_cookie_httponly }}
 # When the browser sends the cookie on requests started by other sites.
 SESSION_COOKIE_SAMESITE = "{{ cookiecutter.session_cookie_samesite }}"
+# Seconds without a request after which a session ends on the server, signed in or
+# not; 0 for never. Signed-in pages warn two minutes before (session_guard/idle.py).
+SESSION_GUARD_IDLE_TIMEOUT = {{ cookiecutter.session_idle_timeout }}
+# Seconds after signing in after which a session ends however active it is; None for
+# never (accounts/middleware.py).
+SESSION_GUARD_SIGNED_IN_MAX_AGE = None
 
 # SESSION GUARD
 # ------------------------------------------------------------------------------
@@ -265,6 +279,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 # APPS
 # ------------------------------------------------------------------------------
 INSTALLED_APPS = [
+    # First, so that its clearsessions, which also deletes the records of expired
+    # sessions, is the one manage.py runs.
+    "{{ cookiecutter.project_slug }}.accounts",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -277,7 +294,6 @@ INSTALLED_APPS = [
     "axes",
     "{{ cookiecutter.project_slug }}.session_guard",
     "{{ cookiecutter.project_slug }}.pages",
-    "{{ cookiecutter.project_slug }}.accounts",
     "{{ cookiecutter.project_slug }}.sessions_demo",
     "{{ cookiecutter.project_slug }}.cart",
 ]
@@ -304,6 +320,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A signed-in session ended elsewhere is flushed here (accounts/middleware.py)...
+    "{{ cookiecutter.project_slug }}.accounts.middleware.SignedInSessionMiddleware",
+    # ...and one idle for too long here (session_guard/idle.py).
+    "{{ cookiecutter.project_slug }}.session_guard.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a refused sign-in into the form again, saying why (accounts/throttling.py).
     "axes.middleware.AxesMiddleware",
@@ -323,6 +343,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "{{ cookiecutter.project_slug }}.session_guard.idle.idle_warning",
             ],
         },
     },

@@ -57,6 +57,11 @@ def password_change(page, site):
     page.goto(f"{site}/accounts/password_change/")
 
 
+def your_sessions(page, site):
+    sign_in(page, site)
+    page.goto(f"{site}/accounts/sessions/")
+
+
 def playground_error(page, site):
     page.goto(f"{site}/session/")
     page.locator("#id_set_key").fill("_reserved")
@@ -87,6 +92,7 @@ STATES = {
     "sign-in-with-an-error": lambda page, site: sign_in(page, site, "wrong horse"),
     "signed-in": sign_in,
     "password-change": password_change,
+    "your-sessions": your_sessions,
     "password-reset": visit("/accounts/password_reset/"),
     "not-found-404": visit("/no-such-page/"),
     "method-not-allowed-405": visit("/cart/clear/"),

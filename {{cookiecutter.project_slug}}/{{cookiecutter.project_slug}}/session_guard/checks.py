@@ -141,3 +141,20 @@ def check_sessions_can_be_locked(app_configs, **kwargs):
             id="session_guard.W004",
         )
     ]
+
+
+@register(Tags.security)
+def check_idle_timeout(app_configs, **kwargs):
+    timeout = settings.SESSION_GUARD_IDLE_TIMEOUT
+    if not timeout or 60 <= timeout <= settings.SESSION_COOKIE_AGE:
+        return []
+    return [
+        Error(
+            f"SESSION_GUARD_IDLE_TIMEOUT is {timeout!r}: the time of a session's last "
+            "request is kept to the minute, and no session outlives "
+            "SESSION_COOKIE_AGE.",
+            hint="Set it to 0 (no idle timeout), or to whole seconds from 60 to "
+            "SESSION_COOKIE_AGE.",
+            id="session_guard.E005",
+        )
+    ]

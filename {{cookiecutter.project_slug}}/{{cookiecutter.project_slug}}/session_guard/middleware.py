@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_cache_control
 
+from .idle import activity_is_stale
 from .locks import SessionBusy, lock_for_engine, row_lock, session_store_class
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
@@ -18,8 +19,9 @@ class SessionLockMiddleware:
     saved. The lock is taken just before the view runs, and only for a session that
     exists and a request that passed the CSRF check (which reads a form's whole body):
     a made-up cookie, a forged request or a slow upload never holds it. Requests that
-    may change a session are those with an unsafe method, or every request under
-    SESSION_SAVE_EVERY_REQUEST.
+    may change a session are those with an unsafe method, every request under
+    SESSION_SAVE_EVERY_REQUEST, and one that notes the time of the session's last
+    request (idle.py).
     """
 
     def __init__(self, get_response):
@@ -40,7 +42,9 @@ class SessionLockMiddleware:
     def process_view(self, request, view, view_args, view_kwargs):
         session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
         may_write = (
-            request.method not in SAFE_METHODS or settings.SESSION_SAVE_EVERY_REQUEST
+            request.method not in SAFE_METHODS
+            or settings.SESSION_SAVE_EVERY_REQUEST
+            or activity_is_stale(request.session)
         )
         if not session_key or not may_write:
             return None

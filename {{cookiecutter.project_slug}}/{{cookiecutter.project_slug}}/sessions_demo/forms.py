@@ -10,7 +10,9 @@ from django.core.exceptions import ValidationError
 from ..session_guard.cookie_size import SessionTooLarge, set_within_cookie_limit
 
 MAX_EXPIRY_SECONDS = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
-MAX_KEYS = 30  # keys one session may hold, so that nobody can grow one without end
+# Keys of a visitor's own that one session may hold, so that nobody can grow one
+# without end (those of Django and of this project start with _ and do not count).
+MAX_KEYS = 30
 
 
 def validate_not_reserved(key):
@@ -36,7 +38,9 @@ class SetValueForm(forms.Form):
 
     def apply(self, session):
         key = self.cleaned_data["key"]
-        if key not in session and len(session.keys()) >= MAX_KEYS:
+        keys = session.keys()  # a session cannot be iterated itself
+        own_keys = [name for name in keys if not name.startswith("_")]
+        if key not in session and len(own_keys) >= MAX_KEYS:
             raise SessionTooLarge(f"A session here holds at most {MAX_KEYS} keys.")
         set_within_cookie_limit(session, key, self.cleaned_data["value"])
         return f"Stored {key!r}."

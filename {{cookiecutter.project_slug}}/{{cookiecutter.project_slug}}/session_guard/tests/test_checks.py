@@ -15,6 +15,7 @@ from django.test import override_settings
 
 from .. import checks
 from ..checks import (
+    check_idle_timeout,
     check_samesite_none_is_secure,
     check_session_file_path,
     check_sessions_cache_is_shared,
@@ -311,3 +312,22 @@ def test_the_signed_cookie_note_in_full():
                 id="session_guard.I001",
             )
         ]
+
+
+@pytest.mark.parametrize("timeout", [0, 60, 1209600])
+def test_an_idle_timeout_of_none_or_a_minute_to_the_cookie_age_passes(timeout):
+    with override_settings(
+        SESSION_GUARD_IDLE_TIMEOUT=timeout, SESSION_COOKIE_AGE=1209600
+    ):
+        assert check_idle_timeout(None) == []
+
+
+@pytest.mark.parametrize("timeout", [30, 1209601])
+def test_an_idle_timeout_out_of_range_is_an_error(timeout):
+    with override_settings(
+        SESSION_GUARD_IDLE_TIMEOUT=timeout, SESSION_COOKIE_AGE=1209600
+    ):
+        [error] = check_idle_timeout(None)
+
+    assert error.id == "session_guard.E005"
+    assert f"SESSION_GUARD_IDLE_TIMEOUT is {timeout}" in error.msg
