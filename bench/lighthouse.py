@@ -20,12 +20,12 @@ from datetime import date
 from pathlib import Path
 
 from tests.combinations import TEMPLATE_DIR
+from tests.npm_tools import npm_package
 
 from .common import bake, write_between
 from .serving import served
 
 LIGHTHOUSE = "lighthouse@12"
-INSTALLED = TEMPLATE_DIR / ".cache" / "lighthouse"
 CATEGORIES = ["accessibility", "best-practices", "seo"]
 PAGES = {
     "home": "/",
@@ -43,17 +43,10 @@ MARKERS = ("<!-- lighthouse:start -->", "<!-- lighthouse:end -->")
 
 def lighthouse():
     """Return the lighthouse command, installing it from npm on first use."""
-    command = INSTALLED / "node_modules" / ".bin" / "lighthouse"
-    if not command.exists():
-        if not shutil.which("npm"):
-            raise SystemExit("Lighthouse comes from npm: install node and npm.")
-        subprocess.run(
-            ["npm", "install", "--prefix", INSTALLED, "--no-audit", "--no-fund",
-             LIGHTHOUSE],
-            check=True,
-            capture_output=True,
-        )  # fmt: skip
-    return command
+    modules = npm_package(LIGHTHOUSE, "lighthouse")
+    if modules is None:
+        raise SystemExit("Lighthouse comes from npm: install node and npm.")
+    return modules / ".bin" / "lighthouse"
 
 
 def chromium():
