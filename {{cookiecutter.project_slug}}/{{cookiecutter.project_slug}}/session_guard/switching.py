@@ -1,0 +1,121 @@
+"""Switching the session engine: copy live sessions from the old engine into the new.
+
+Each session keeps its key, so the visitor's cookie still finds it: nobody is signed
+out and no cart is lost. Expired sessions are left behind. A session already in the
+new engine is left as it is, so copying twice changes nothing.
+"""
+
+from datetime import datetime, timedelta
+from importlib import import_module
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.sessions.backends.base import CreateError
+from django.contrib.sessions.backends.file import SessionStore as FileStore
+from django.core.cache import caches
+from django.utils import timezone
+
+# The engines a session can be copied from, by the session_engine answer's names.
+SOURCES = ["db", "cached_db", "cache", "file"]
+CACHE_KEY_PREFIX = "django.contrib.sessions.cache"
+
+
+class CannotCopy(Exception):
+    """Sessions that cannot be copied this way; the message says why and what to do."""
+
+
+def store_class(engine):
+    return import_module(f"django.contrib.sessions.backends.{engine}").SessionStore
+
+
+def live_sessions(engine, file_path=None, cache_alias="sessions"):
+    """Yield (session key, data) of each live session that an engine holds."""
+    if engine in ("db", "cached_db"):
+        # cached_db keeps every session in the database: the cache only speeds reads.
+        from django.contrib.sessions.models import Session
+
+        store = store_class("db")()
+        for session in Session.objects.filter(expire_date__gt=timezone.now()):
+            yield session.session_key, store.decode(session.session_data)
+    elif engine == "file":
+        file_path = file_path or getattr(settings, "SESSION_FILE_PATH", None)
+        if not file_path:
+            raise CannotCopy(
+                "Which folder held the session files? Give it with --file-path."
+            )
+        yield from live_session_files(Path(file_path))
+    elif engine == "cache":
+        yield from live_cached_sessions(cache_alias)
+    else:
+        raise CannotCopy(f"{engine!r} is not an engine sessions can be copied from.")
+
+
+def live_session_files(folder):
+    store = FileStore()
+    prefix = settings.SESSION_COOKIE_NAME
+    for path in folder.glob(f"{prefix}*"):
+        key = path.name.removeprefix(prefix)
+        if not key.isalnum():
+            continue  # a file being written (…_out_…), or not a session
+        data = store.decode(path.read_text(encoding="ascii"))
+        # As the file engine reckons it: the expiry the session set, or the cookie's
+        # age after the file was last written.
+        modified = datetime.fromtimestamp(path.stat().st_mtime, tz=ZoneInfo("UTC"))
+        expiry = data.get("_session_expiry") or modified + timedelta(
+            seconds=settings.SESSION_COOKIE_AGE
+        )
+        if store.get_expiry_age(expiry=expiry) > 0:
+            yield key, data
+
+
+def live_cached_sessions(alias):
+    if alias not in settings.CACHES:
+        raise CannotCopy(
+            f"No cache {alias!r} in CACHES: keep the old engine's cache there until "
+            "the sessions are copied, or name it with --cache-alias."
+        )
+    cache = caches[alias]
+    if not hasattr(cache, "iter_keys"):
+        raise CannotCopy(
+            f"Cache {alias!r} cannot list its keys: only sessions in Redis "
+            "(django-redis) can be copied. A local-memory cache belongs to the "
+            "process that filled it."
+        )
+    for listed in cache.iter_keys(f"{CACHE_KEY_PREFIX}*"):
+        # django-redis cuts a listed key wrongly when KEY_PREFIX holds a colon, as
+        # ours does: take what follows the engine's own prefix.
+        session_key = listed.rpartition(CACHE_KEY_PREFIX)[2]
+        if not session_key.isalnum():
+            continue  # a cached_db session (django.contrib.sessions.cached_db…)
+        data = cache.get(CACHE_KEY_PREFIX + session_key)
+        if data is not None:  # not expired since it was listed
+            yield session_key, data
+
+
+def copy_sessions(sessions, dry_run=False):
+    """Save each (key, data) in the engine in force under its key.
+
+    Return how many were copied (or would be) and how many were there already.
+    """
+    target = import_module(settings.SESSION_ENGINE).SessionStore
+    copied = present = 0
+    for key, data in sessions:
+        store = target(key)
+        if store.exists(key):
+            present += 1
+            continue
+        if not dry_run:
+            store._session_cache = dict(data)
+            try:
+                store.save(must_create=True)
+            except CreateError:  # made meanwhile, by the visitor's own request
+                present += 1
+                continue
+        copied += 1
+    return copied, present
+
+
+def engine_short_name(path):
+    """Return "db" for "django.contrib.sessions.backends.db", and so on."""
+    return path.rsplit(".", 1)[-1]
