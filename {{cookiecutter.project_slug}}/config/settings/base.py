@@ -179,6 +179,10 @@ SESSION_GUARD_IDLE_TIMEOUT = {{ cookiecutter.session_idle_timeout }}
 # Seconds after signing in after which a session ends however active it is; None for
 # never (accounts/middleware.py).
 SESSION_GUARD_SIGNED_IN_MAX_AGE = None
+# Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know is
+# looked up there, and the session found moves over (session_guard/switching.py).
+# Empty again once the old sessions have expired (README: switching the engine).
+SESSION_GUARD_FALLBACK_ENGINES = []
 
 # SESSION GUARD
 # ------------------------------------------------------------------------------
@@ -314,6 +318,8 @@ MIDDLEWARE = [
     # Before SessionMiddleware, so that it lets go once the session is saved.
     "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionLockMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Sessions of the engines in SESSION_GUARD_FALLBACK_ENGINES move over here.
+    "{{ cookiecutter.project_slug }}.session_guard.switching.FallbackEnginesMiddleware",
     # Responses that read the session are for this visitor only: Cache-Control private.
     "{{ cookiecutter.project_slug }}.session_guard.middleware.PrivateSessionResponsesMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -6,6 +6,7 @@ They run with every manage.py command; those that only matter on a server run wi
 
 import os
 import tempfile
+from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
@@ -158,3 +159,27 @@ def check_idle_timeout(app_configs, **kwargs):
             id="session_guard.E005",
         )
     ]
+
+
+@register
+def check_fallback_engines(app_configs, **kwargs):
+    errors = []
+    for engine in settings.SESSION_GUARD_FALLBACK_ENGINES:
+        if engine == settings.SESSION_ENGINE:
+            problem = "is SESSION_ENGINE itself"
+        else:
+            try:
+                import_module(engine).SessionStore  # noqa: B018
+            except (ImportError, AttributeError):
+                problem = "cannot be imported as a session engine"
+            else:
+                continue
+        errors.append(
+            Error(
+                f"SESSION_GUARD_FALLBACK_ENGINES names {engine!r}, which {problem}.",
+                hint="Name the engines sessions were kept in before, such as "
+                "'django.contrib.sessions.backends.file'.",
+                id="session_guard.E006",
+            )
+        )
+    return errors

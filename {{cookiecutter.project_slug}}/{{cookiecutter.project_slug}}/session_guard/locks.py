@@ -49,6 +49,14 @@ class SessionBusy(Exception):
     """Another request held the lock longer than SESSION_GUARD_LOCK_TIMEOUT."""
 
 
+def lock_timeout():
+    """Return SESSION_GUARD_LOCK_TIMEOUT, or 10 for a project made for signed cookies.
+
+    Such a project has no lock, nor the setting, until it switches engines.
+    """
+    return getattr(settings, "SESSION_GUARD_LOCK_TIMEOUT", 10)
+
+
 def session_store_class():
     """Return the SessionStore class of SESSION_ENGINE."""
     return import_module(settings.SESSION_ENGINE).SessionStore
@@ -66,7 +74,7 @@ def row_lock(session_key):
     rows = Session.objects.select_for_update().filter(session_key=session_key)
     with transaction.atomic():
         with connection.cursor() as cursor:
-            milliseconds = int(settings.SESSION_GUARD_LOCK_TIMEOUT * 1000)
+            milliseconds = int(lock_timeout() * 1000)
             cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
             try:
                 list(rows.values_list("pk"))
@@ -86,7 +94,7 @@ def redis_lock(session_key):
         f"session-lock:{lock_key(session_key)}",
         timeout=CACHE_LOCK_EXPIRY,
         sleep=0.005,
-        blocking_timeout=settings.SESSION_GUARD_LOCK_TIMEOUT,
+        blocking_timeout=lock_timeout(),
     )
     try:
         taken = lock.acquire()
@@ -118,7 +126,7 @@ def process_lock(session_key):
     """Lock with a thread lock of this process, for a local-memory session cache."""
     with process_locks_guard:
         lock = process_locks.setdefault(session_key, threading.Lock())
-    if not lock.acquire(timeout=settings.SESSION_GUARD_LOCK_TIMEOUT):
+    if not lock.acquire(timeout=lock_timeout()):
         raise SessionBusy
     try:
         yield
@@ -136,7 +144,7 @@ def file_lock(session_key, folder):
 
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / lock_key(session_key)
-    deadline = time.monotonic() + settings.SESSION_GUARD_LOCK_TIMEOUT
+    deadline = time.monotonic() + lock_timeout()
     while True:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:

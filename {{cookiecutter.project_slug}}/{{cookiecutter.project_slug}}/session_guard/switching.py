@@ -1,8 +1,10 @@
-"""Switching the session engine: copy live sessions from the old engine into the new.
+"""Switching the session engine without signing anyone out.
 
-Each session keeps its key, so the visitor's cookie still finds it: nobody is signed
-out and no cart is lost. Expired sessions are left behind. A session already in the
-new engine is left as it is, so copying twice changes nothing.
+migrate_sessions copies every live session of a server-side engine into the new one
+under its key, so the visitor's cookie still finds it. FallbackEnginesMiddleware moves
+each visitor's session on their next request instead, which is the only way into or
+out of signed cookies: they live in the browsers. Either way no cart is lost, expired
+sessions are left behind, and doing it twice changes nothing.
 """
 
 from datetime import datetime, timedelta
@@ -14,6 +16,7 @@ from django.conf import settings
 from django.contrib.sessions.backends.base import CreateError
 from django.contrib.sessions.backends.file import SessionStore as FileStore
 from django.core.cache import caches
+from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
 from django.utils import timezone
 
 # The engines a session can be copied from, by the session_engine answer's names.
@@ -119,3 +122,41 @@ def copy_sessions(sessions, dry_run=False):
 def engine_short_name(path):
     """Return "db" for "django.contrib.sessions.backends.db", and so on."""
     return path.rsplit(".", 1)[-1]
+
+
+class FallbackEnginesMiddleware:
+    """Move a visitor's session from an engine named in SESSION_GUARD_FALLBACK_ENGINES.
+
+    A cookie that SESSION_ENGINE knows nothing of is looked up in each old engine in
+    turn, as SECRET_KEY_FALLBACKS is tried for a signature. A live session found there
+    is copied into SESSION_ENGINE, where it gets a new key, and deleted from the old
+    engine, so its old cookie is worth nothing from then on; the response sets the new
+    cookie. Sits right after SessionMiddleware; unused while the setting is empty.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        engines = settings.SESSION_GUARD_FALLBACK_ENGINES
+        if not engines:
+            raise MiddlewareNotUsed("No fallback session engines.")
+        self.old_stores = [import_module(engine).SessionStore for engine in engines]
+
+    def __call__(self, request):
+        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+        if session_key and not request.session.keys():
+            data = self.take_from_old_engines(session_key)
+            if data:
+                request.session.update(data)
+        return self.get_response(request)
+
+    def take_from_old_engines(self, session_key):
+        for store_class in self.old_stores:
+            store = store_class(session_key)
+            try:
+                data = store.load()
+            except SuspiciousOperation:
+                continue  # the file engine's word for a key none of its files has
+            if data:
+                store.delete(session_key)
+                return data
+        return None

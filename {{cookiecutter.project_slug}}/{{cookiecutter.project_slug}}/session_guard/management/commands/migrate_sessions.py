@@ -46,7 +46,9 @@ class Command(BaseCommand):
         if "signed_cookies" in (source, target):
             raise CommandError(
                 "Signed-cookie sessions live in the visitors' browsers: there is "
-                "nothing on the server to copy from or into."
+                "nothing on the server to copy from or into. Name the old engine in "
+                "SESSION_GUARD_FALLBACK_ENGINES instead, and each visitor's session "
+                "moves on their next request."
             )
         try:
             copied, present = copy_sessions(
