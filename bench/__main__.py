@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from . import guard_cost, lock_cost, report
-from .common import ENVIRONMENTS, bake, machine, needs
+from .common import bake, machine, needs
 from .engines import ENGINES, engine_table, side_by_side
 from .generation import generation
 from .wrk import require_wrk
@@ -40,10 +40,7 @@ def main(argv=None):
         load_figures, growth = engine_table(workdir, repeat, seconds)
         versus = side_by_side(workdir, repeat, seconds)
         reference = bake(workdir, "bench_reference")
-        figures_of_generation = generation(
-            ENVIRONMENTS.python_for(reference.path).parent / "django-admin",
-            repeat=repeat if arguments.smoke else 5,
-        )
+        figures_of_generation = generation(repeat=repeat if arguments.smoke else 9)
         stores = {engine: store for engine, (store, _) in ENGINES.items()}
         text = report.section(
             machine(reference),

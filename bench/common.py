@@ -11,10 +11,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from tests.baking import FORGET_REDIS_KEYS, MANAGE_DATABASE, BakedProject
-from tests.combinations import TEMPLATE_DIR
-from tests.environments import Environments, clean_environment
-from tests.services import environment_for, reachable
+from harness import TEMPLATE_DIR
+from harness.baking import FORGET_REDIS_KEYS, MANAGE_DATABASE, BakedProject
+from harness.environments import Environments, clean_environment
+from harness.services import environment_for, reachable
 
 ENVIRONMENTS = Environments(TEMPLATE_DIR / ".cache" / "venvs")
 PROBES = Path(__file__).with_name("probes")

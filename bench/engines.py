@@ -13,22 +13,28 @@ import json
 import subprocess
 from functools import partial
 
-from tests.servers import Browser, gunicorn
+from harness.engines import USING_A_CACHE
+from harness.servers import CookieClient, gunicorn
 
 from .common import bake, probe, summary
 from .serving import VISITORS, cookie_header, served, visitors_with_carts
 from .wrk import load
 
-# engine: (where its sessions live, the answers that put them there)
-ENGINES = {
+# engine: where its sessions live, and the answers that put them there
+STORES = {
     "db": ("PostgreSQL", {"database": "postgresql"}),
-    "cached_db": (
-        "Redis, then PostgreSQL",
-        {"database": "postgresql", "cache_backend": "redis"},
-    ),
-    "cache": ("Redis", {"cache_backend": "redis"}),
+    "cached_db": ("Redis, then PostgreSQL", {"database": "postgresql"}),
+    "cache": ("Redis", {}),
     "file": ("files", {}),
     "signed_cookies": ("the cookie", {}),
+}
+# Every engine that uses the cache gets Redis, as in production.
+ENGINES = {
+    name: (
+        store,
+        answers | {"cache_backend": "redis"} if name in USING_A_CACHE else answers,
+    )
+    for name, (store, answers) in STORES.items()
 }
 SCENARIOS = {
     "read the cart": ("/cart/", False, True),
@@ -134,10 +140,10 @@ def naive(ours, environment, workdir, repeat, seconds):
     def visitors_with_ten_items():
         visitors = []
         for _ in range(VISITORS):
-            browser = Browser()
+            client = CookieClient()
             for number in range(10):
-                browser.get(f"{server.url}/add_to_cart/item-{number}/")
-            visitors.append((cookie_header(browser), ""))
+                client.get(f"{server.url}/add_to_cart/item-{number}/")
+            visitors.append((cookie_header(client), ""))
         return visitors
 
     with server:

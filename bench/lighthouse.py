@@ -19,8 +19,8 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from tests.combinations import TEMPLATE_DIR
-from tests.npm_tools import npm_package
+from harness import TEMPLATE_DIR
+from harness.npm_tools import npm_package
 
 from .common import bake, write_between
 from .serving import served

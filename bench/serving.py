@@ -8,8 +8,8 @@ ceiling view that touches no session: the whole stack's ceiling.
 
 import contextlib
 
-from tests.baking import prepare_for_production
-from tests.servers import CSRF_TOKEN, Browser, gunicorn
+from harness.baking import prepare_for_production
+from harness.servers import CSRF_TOKEN, CookieClient, gunicorn
 
 BENCH_SETTINGS = """from .production import *  # noqa: F403
 
@@ -46,18 +46,18 @@ def served(project, log):
         clean_up()
 
 
-def cookie_header(browser):
-    return "; ".join(f"{name}={value}" for name, value in browser.cookies.items())
+def cookie_header(client):
+    return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
 
 
 def visitors_with_carts(server_url, items=10, count=VISITORS):
     """(Cookie header, CSRF token) of visitors who each have `items` in the cart."""
     visitors = []
     for _ in range(count):
-        browser = Browser()
-        browser.get(f"{server_url}/set_session/")
+        client = CookieClient()
+        client.get(f"{server_url}/set_session/")
         for number in range(items):
-            browser.submit(f"{server_url}/add_to_cart/item-{number}/")
-        token = CSRF_TOKEN.search(browser.get(f"{server_url}/session/").text)[1]
-        visitors.append((cookie_header(browser), token))
+            client.submit(f"{server_url}/add_to_cart/item-{number}/")
+        token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
+        visitors.append((cookie_header(client), token))
     return visitors

@@ -18,25 +18,27 @@ def unneeded_files(answers):
     """Yield the files that only other answers use."""
     slug = answers["project_slug"]
     engine = answers["session_engine"]
+    traits = answers["_engine_traits"][engine]
     redis = answers["cache_backend"] == "redis"
     guard = Path(slug, "session_guard")
-    if engine == "cache" and not redis:
+    if traits["cache_only"] and not redis:
         # A restart empties a local-memory cache and every session: nothing to prove.
         yield Path(slug, "sessions_demo", "tests", "test_persistence.py")
     if not (engine == "cache" and redis):
         # The outage-proof engine serves cache sessions in Redis only.
         yield guard / "cache.py"
-    if not (engine in ("cache", "cached_db") and redis):
+    if not (traits["uses_cache"] and redis):
         # Only sessions in Redis have a Redis outage to live through.
         yield guard / "tests" / "test_redis_outage.py"
-    if engine in ("cache", "signed_cookies"):
+    if not traits["needs_clearsessions"]:
         # Nothing for clearsessions to do: the cache or the browser expires sessions.
         yield Path(slug, "sessions_demo", "tests", "test_clearsessions.py")
-    if engine == "signed_cookies":
+    if not traits["lockable"]:
         # No server lock reaches a session kept in the browser.
         yield guard / "tests" / "test_locks.py"
         yield guard / "tests" / "test_lock_kinds.py"
-    else:
+    if traits["server_side"]:
+        # A cookie that holds only the session's key stays far below the size limit.
         yield guard / "tests" / "test_signed_cookie_limits.py"
 
 

@@ -4,7 +4,7 @@ import json
 import subprocess
 import sys
 
-from .combinations import TEMPLATE_DIR
+from harness import TEMPLATE_DIR
 
 
 def run_cookiecutter(

@@ -14,9 +14,8 @@ from pathlib import Path
 import pytest
 from allpairspy import AllPairs
 
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent
-# Where a passing run of the whole matrix notes its wall time, for bench/ to report.
-MATRIX_RECORD = TEMPLATE_DIR / ".cache" / "matrix-wall-time.json"
+from harness import TEMPLATE_DIR, engines
+
 DEFAULTS = {
     key: value[0] if isinstance(value, list) else value
     for key, value in json.loads(
@@ -24,7 +23,7 @@ DEFAULTS = {
     ).items()
     if not key.startswith("_")
 }
-ENGINES = ["db", "cached_db", "cache", "file", "signed_cookies"]
+ENGINES = list(engines.ENGINES)
 DJANGO_VERSIONS = ["5.2", "6.1"]
 
 

@@ -1,15 +1,11 @@
-import datetime
-import json
-import os
 import shutil
-import time
 
 import pytest
 
-from .baking import BakedProject, prepare_for_production
-from .combinations import MATRIX_RECORD, TEMPLATE_DIR
-from .environments import Environments
-from .services import environment_for
+from harness import TEMPLATE_DIR
+from harness.baking import BakedProject, prepare_for_production
+from harness.environments import Environments
+from harness.services import environment_for
 
 
 @pytest.fixture(scope="session")
@@ -56,30 +52,3 @@ def deploy():
     yield prepare
     for clean_up in cleanups:
         clean_up()
-
-
-def pytest_sessionstart(session):
-    session.started = time.monotonic()
-
-
-def pytest_sessionfinish(session, exitstatus):
-    """Note how long the whole matrix took, for the benchmarks' report."""
-    config = session.config
-    whole_matrix = (
-        config.args_source == pytest.Config.ArgsSource.TESTPATHS
-        and not config.option.keyword
-        and not config.option.markexpr
-    )
-    if hasattr(config, "workerinput") or not whole_matrix or exitstatus != 0:
-        return
-    MATRIX_RECORD.parent.mkdir(parents=True, exist_ok=True)
-    MATRIX_RECORD.write_text(
-        json.dumps(
-            {
-                "seconds": round(time.monotonic() - session.started),
-                "tests": session.testscollected,
-                "date": datetime.date.today().isoformat(),
-                "cpus": os.cpu_count(),
-            }
-        )
-    )

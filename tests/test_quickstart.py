@@ -15,12 +15,13 @@ from urllib.request import HTTPCookieProcessor, build_opener
 
 import pytest
 
-from .baking import MANAGE_DATABASE
+from harness.baking import MANAGE_DATABASE
+from harness.environments import clean_environment
+from harness.servers import Server, cart_lines
+from harness.services import require, require_program
+
 from .cli import run_cookiecutter
 from .combinations import Combination
-from .environments import clean_environment
-from .servers import Server, cart_lines
-from .services import require, require_program
 
 pytestmark = pytest.mark.xdist_group("quickstart")
 

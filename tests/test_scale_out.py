@@ -7,9 +7,11 @@ started again under running servers.
 
 import pytest
 
+from harness.engines import USING_A_CACHE
+from harness.servers import CookieClient, gunicorn, redis_server
+from harness.services import require
+
 from .combinations import Combination
-from .servers import Browser, gunicorn, redis_server
-from .services import require
 
 
 def shared(engine):
@@ -35,35 +37,35 @@ def outage(engine):
     )
 
 
-@pytest.mark.parametrize("engine", ["cached_db", "cache"])
+@pytest.mark.parametrize("engine", USING_A_CACHE)
 def test_two_servers_share_sessions_and_carts(bake, deploy, tmp_path, engine):
     require("DATABASE_URL", "REDIS_URL")
     project = bake(shared(engine))
     environment = deploy(project)
-    browser = Browser()
+    client = CookieClient()
 
     with (
         gunicorn(project, tmp_path / "a.log", **environment) as server_a,
         gunicorn(project, tmp_path / "b.log", **environment) as server_b,
     ):
-        assert browser.get(f"{server_a.url}/set_session/").status_code == 200
-        page = browser.get(f"{server_b.url}/get_session/").text
+        assert client.get(f"{server_a.url}/set_session/").status_code == 200
+        page = client.get(f"{server_b.url}/get_session/").text
         assert "Username: john_doe" in page
 
-        response = browser.submit(f"{server_a.url}/add_to_cart/tea/", quantity="2")
+        response = client.submit(f"{server_a.url}/add_to_cart/tea/", quantity="2")
         assert response.status_code == 302
-        assert browser.cart(server_b.url) == {"tea": 2}
+        assert client.cart(server_b.url) == {"tea": 2}
 
-        response = browser.submit(f"{server_b.url}/add_to_cart/cake/")
+        response = client.submit(f"{server_b.url}/add_to_cart/cake/")
         assert response.status_code == 302
-        assert browser.cart(server_a.url) == {"tea": 2, "cake": 1}
+        assert client.cart(server_a.url) == {"tea": 2, "cake": 1}
 
 
 def test_cached_db_keeps_every_cart_through_a_redis_outage(bake, deploy, tmp_path):
     redis = redis_server(tmp_path)
     project = bake(outage("cached_db"))
     environment = deploy(project, REDIS_URL=f"redis://127.0.0.1:{redis.port}/0")
-    shoppers = [Browser() for _ in range(3)]
+    shoppers = [CookieClient() for _ in range(3)]
 
     with redis, gunicorn(project, tmp_path / "gunicorn.log", **environment) as server:
         for number, shopper in enumerate(shoppers):
@@ -90,7 +92,7 @@ def test_cache_sessions_restart_fresh_through_a_redis_outage(bake, deploy, tmp_p
     redis = redis_server(tmp_path)
     project = bake(outage("cache"))
     environment = deploy(project, REDIS_URL=f"redis://127.0.0.1:{redis.port}/0")
-    shopper = Browser()
+    shopper = CookieClient()
 
     with redis, gunicorn(project, tmp_path / "gunicorn.log", **environment) as server:
         shopper.submit(f"{server.url}/add_to_cart/tea/")

@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from .baking import BakedProject, prepare_for_production
-from .combinations import TEMPLATE_DIR
-from .servers import Browser, gunicorn, redis_server
-from .services import environment_for
+from harness import TEMPLATE_DIR
+from harness.baking import BakedProject, prepare_for_production
+from harness.servers import CookieClient, gunicorn, redis_server
+from harness.services import environment_for
 
 # The template as it landed on 2026-11-22. Move it forward at each release, and keep
 # CHANGELOG.md's steps since it true.
@@ -198,7 +198,7 @@ def test_switching_the_engine_with_cruft_signs_nobody_out(updated, tmp_path):
         )  # fmt: skip
         environment, _ = prepare_for_production(project)  # a Redis of its own
         project.manage("create_demo_user", "--password", PASSWORD, **environment)
-        visitor = Browser()
+        visitor = CookieClient()
         with gunicorn(project, tmp_path / "before.log", **environment) as server:
             visitor.submit(f"{server.url}/add_to_cart/tea/", quantity="2")
             visitor.submit(f"{server.url}/accounts/login/", username="demo",

@@ -1,5 +1,5 @@
 {% set engine = cookiecutter.session_engine %}
-{% set uses_cache = engine in ["cache", "cached_db"] %}
+{% set uses_cache = cookiecutter._engine_traits[engine].uses_cache %}
 """Settings every environment shares.
 
 local.py, test.py and production.py start from these and change only what differs.

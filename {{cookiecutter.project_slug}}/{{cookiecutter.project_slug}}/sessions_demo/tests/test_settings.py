@@ -225,7 +225,7 @@ def test_browsers_accept_the_session_cookie(base):
 
 def test_sessions_are_serialized_as_json():
     assert settings.SESSION_SERIALIZER.endswith(".JSONSerializer")
-{% if cookiecutter.session_engine in ["cache", "cached_db"] %}
+{% if cookiecutter._engine_traits[cookiecutter.session_engine].uses_cache %}
 
 
 def test_sessions_have_a_cache_of_their_own():

@@ -9,7 +9,7 @@ import subprocess
 
 from filelock import FileLock
 
-from .combinations import TEMPLATE_DIR
+from . import TEMPLATE_DIR
 
 CACHE = TEMPLATE_DIR / ".cache"
 

@@ -108,11 +108,12 @@ def cart_lines(html):
     return {item: int(quantity) for item, quantity in CART_LINE.findall(html)}
 
 
-class Browser:
-    """Keeps cookies like a browser on an HTTPS site behind a TLS proxy.
+class CookieClient:
+    """An HTTP client that keeps cookies as a browser would on an HTTPS site.
 
-    Requests go to the app server over plain http with the header the proxy adds, so
-    Secure cookies are kept and sent as a browser would over https.
+    Not a browser: no page is rendered and no script runs (the generated projects' e2e
+    suites drive Chromium for that). Requests go to the app server over plain http with
+    the header a TLS proxy adds, so Secure cookies are kept and sent as over https.
     """
 
     def __init__(self):
