@@ -1,3 +1,4 @@
+import os
 import shutil
 
 import pytest
@@ -52,3 +53,12 @@ def deploy():
     yield prepare
     for clean_up in cleanups:
         clean_up()
+
+
+def pytest_xdist_auto_num_workers(config):
+    """Run one worker more than there are cores.
+
+    Much of the matrix waits: on Chromium, on servers starting, on PostgreSQL and
+    Redis. A third worker on two cores fills those waits.
+    """
+    return (os.cpu_count() or 1) + 1
