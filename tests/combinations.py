@@ -8,6 +8,7 @@ and leave no folder behind.
 """
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -42,8 +43,14 @@ def combinations(*items):
 
 
 # Outside any temp folder, which the template refuses for session files; the bake
-# fixture removes it at the end.
-OWN_SESSION_FOLDER = Path.home() / ".cache" / "django-sessions-template-tests"
+# fixture removes it at the end. One per run (xdist names each run), so that two runs
+# on one machine never remove it under each other.
+OWN_SESSION_FOLDER = (
+    Path.home()
+    / ".cache"
+    / "django-sessions-template-tests"
+    / os.environ.get("PYTEST_XDIST_TESTRUNUID", "serial")
+)
 
 # Two of the engine bakes also carry answers that need no bake of their own: free text
 # that must survive TOML, Python, HTML and Markdown unharmed, and a file engine with a

@@ -1,5 +1,7 @@
+import contextlib
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -26,6 +28,9 @@ def bake(cookies_session, environments):
                 extra_context=combination.answers, template=str(TEMPLATE_DIR)
             )
             assert result.exit_code == 0, result.exception
+            if folder := combination.answers.get("session_file_path"):
+                # As the next steps printed after generation say.
+                Path(folder).mkdir(mode=0o700, parents=True, exist_ok=True)
             baked[combination.id] = BakedProject(
                 result.project_path,
                 combination.answers,
@@ -37,7 +42,10 @@ def bake(cookies_session, environments):
     yield bake_once
     for project in baked.values():
         if project.answers.get("session_file_path"):
-            shutil.rmtree(project.answers["session_file_path"], ignore_errors=True)
+            folder = Path(project.answers["session_file_path"])
+            shutil.rmtree(folder, ignore_errors=True)
+            with contextlib.suppress(OSError):  # another run's folder is still there
+                folder.parent.rmdir()
 
 
 @pytest.fixture

@@ -83,3 +83,15 @@ def test_a_server_that_does_not_answer_skips_with_its_address(monkeypatch):
         pytest.skip.Exception, match=r"REDIS_URL \(redis://127.0.0.1:1/0\)"
     ):
         require("REDIS_URL")
+
+
+@pytest.mark.xdist_group("one-worker")
+def test_the_tests_of_one_bake_share_a_worker(request):
+    """Run the tests of one xdist_group on one worker, which bakes their project once.
+
+    The bake fixture and the tests' order within a bake rely on it; a pytest-xdist
+    that stopped grouping would say nothing.
+    """
+    if not hasattr(request.config, "workerinput"):
+        pytest.skip("the tests run in one process (-n 0)")
+    assert request.node.nodeid.endswith("@one-worker")

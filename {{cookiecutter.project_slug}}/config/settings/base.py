@@ -154,7 +154,14 @@ SESSION_CACHE_ALIAS = "sessions"
 # folder where other users could list session keys. The template made it; on another
 # checkout, `mkdir -m 700 var/sessions` (the system checks say so if it is missing).
 {% if cookiecutter.session_file_path %}
-SESSION_FILE_PATH = Path({{ cookiecutter.session_file_path | tojson }})
+{% set quoted_path = cookiecutter.session_file_path | tojson %}
+{% if quoted_path | length > 62 %}
+SESSION_FILE_PATH = Path(
+    {{ quoted_path }}
+)
+{% else %}
+SESSION_FILE_PATH = Path({{ quoted_path }})
+{% endif %}
 {% else %}
 SESSION_FILE_PATH = BASE_DIR / "var" / "sessions"
 {% endif %}
