@@ -24,10 +24,6 @@ class Engine:
     # Expired sessions stay until `manage.py clearsessions` removes them.
     needs_clearsessions: bool
 
-    def survives_restart(self, cache_backend):
-        """Whether sessions outlive a restart of the app with this cache backend."""
-        return not self.cache_only or cache_backend == "redis"
-
 
 def _read():
     cookiecutter = json.loads((TEMPLATE_DIR / "cookiecutter.json").read_text())
@@ -38,6 +34,5 @@ def _read():
 
 
 ENGINES = _read()
-SERVER_SIDE = [engine.name for engine in ENGINES.values() if engine.server_side]
 USING_A_CACHE = [engine.name for engine in ENGINES.values() if engine.uses_cache]
 LOCKABLE = [engine.name for engine in ENGINES.values() if engine.lockable]

@@ -10,7 +10,6 @@ the same cart and the same signed-in user over HTTP, before and after.
 
 import filecmp
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -20,8 +19,11 @@ import pytest
 
 from harness import TEMPLATE_DIR
 from harness.baking import BakedProject, prepare_for_production
+from harness.environments import clean_environment
 from harness.servers import CookieClient, gunicorn, redis_server
 from harness.services import environment_for
+
+from .cli import run_cookiecutter
 
 # The template as it landed on 2026-11-22. Move it forward at each release, and keep
 # CHANGELOG.md's steps since it true.
@@ -38,6 +40,11 @@ TEAM_PAGE = "docs/deploying.md"
 # What differs between the updated project and one made now, besides the team's note.
 NOT_FROM_THE_TEMPLATE = {".git", ".env", ".cruft.json", "var"}
 PASSWORD = "correct horse battery staple 42"
+GIT_IDENTITY = {
+    f"GIT_{role}_{part}": value
+    for role in ("AUTHOR", "COMMITTER")
+    for part, value in (("NAME", "Team"), ("EMAIL", "team@example.com"))
+}
 
 pytestmark = pytest.mark.xdist_group("updates")
 
@@ -50,14 +57,7 @@ def run(*command, cwd, check=True):
         capture_output=True,
         text=True,
         timeout=600,
-        env={
-            "PATH": os.environ["PATH"],
-            "HOME": os.environ["HOME"],
-            "GIT_AUTHOR_NAME": "Team",
-            "GIT_AUTHOR_EMAIL": "team@example.com",
-            "GIT_COMMITTER_NAME": "Team",
-            "GIT_COMMITTER_EMAIL": "team@example.com",
-        },
+        env=clean_environment(**GIT_IDENTITY),
     )
     assert not check or result.returncode == 0, (
         f"{' '.join(map(str, command))} exited {result.returncode}\n"
@@ -139,10 +139,9 @@ def updated(tmp_path_factory, environments):
     run("git", "add", "-A", cwd=path)
     run("git", "commit", "-q", "-m", "Update from the template", cwd=path)
 
-    made_now = folder / "made-now"
-    run(sys.executable, "-m", "cookiecutter", "--no-input", "--output-dir", made_now,
-        template, *(f"{key}={value}" for key, value in ANSWERS.items()),
-        cwd=folder)  # fmt: skip
+    (folder / "made-now").mkdir()
+    made_now = run_cookiecutter(folder / "made-now", answers=ANSWERS)
+    assert made_now.returncode == 0, made_now.stderr
     return {
         "project": BakedProject(
             path, ANSWERS, environments, environment_for(ANSWERS, "updates")
@@ -150,7 +149,7 @@ def updated(tmp_path_factory, environments):
         "update": update,
         "conflicts": conflicts,
         "dot_env": dot_env,
-        "made_now": made_now / "update_shop",
+        "made_now": folder / "made-now" / "out" / "update_shop",
         "template": template,
     }
 

@@ -19,6 +19,8 @@ from django.core.cache import caches
 from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
 from django.utils import timezone
 
+from .locks import session_store_class
+
 # The engines a session can be copied from, by the session_engine answer's names.
 SOURCES = ["db", "cached_db", "cache", "file"]
 CACHE_KEY_PREFIX = "django.contrib.sessions.cache"
@@ -101,7 +103,7 @@ def copy_sessions(sessions, dry_run=False):
 
     Return how many were copied (or would be) and how many were there already.
     """
-    target = import_module(settings.SESSION_ENGINE).SessionStore
+    target = session_store_class()
     copied = present = 0
     for key, data in sessions:
         store = target(key)

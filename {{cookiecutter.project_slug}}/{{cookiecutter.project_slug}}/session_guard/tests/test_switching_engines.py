@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from ...testing import session_cookie, session_store, visitor_with_cookie
 from ..checks import check_fallback_engines
+from ..switching import SOURCES as SERVER_SIDE
 
-SERVER_SIDE = ["db", "cached_db", "cache", "file"]
 COPY_PAIRS = [(old, new) for old in SERVER_SIDE for new in SERVER_SIDE if old != new]
 FALLBACK_PAIRS = [("signed_cookies", new) for new in SERVER_SIDE] + [
     (old, "signed_cookies") for old in SERVER_SIDE
@@ -88,7 +88,8 @@ def visitors(demo_user):
     return shopper, member, visitor_with_cookie(expired.session_key)
 
 
-def cart_of(client):
+def cart_shown_to(client):
+    """Return the cart as the cart page shows it to the client's next request."""
     return dict(client.get(reverse("cart:detail")).context["cart"].items())
 
 
@@ -126,9 +127,9 @@ def test_migrate_sessions_copies_every_live_session_with_its_key(
     assert report.startswith(
         f"Copied {copied} live sessions from {old} into {new}; {present} were"
     )
-    assert cart_of(shopper) == {"tea": 1}
+    assert cart_shown_to(shopper) == {"tea": 1}
     assert is_signed_in(member)
-    assert cart_of(expired) == {}
+    assert cart_shown_to(expired) == {}
     # Again: nothing changes.
     assert migrate_sessions("--from", old).startswith("Copied 0 live sessions")
 
@@ -146,18 +147,18 @@ def test_a_fallback_engine_moves_each_session_on_its_next_request(
     use_engine(new, fallbacks=[old])
     shopper, member, expired = map(restarted, (shopper, member, expired))
 
-    assert cart_of(shopper) == {"tea": 1}
+    assert cart_shown_to(shopper) == {"tea": 1}
     assert session_cookie(shopper).value != old_cookie
     assert is_signed_in(member)
     # Moved: read from the new engine now, and again.
     assert session_store(session_cookie(shopper).value).load()["cart"] == {"tea": 1}
-    assert cart_of(shopper) == {"tea": 1}
+    assert cart_shown_to(shopper) == {"tea": 1}
     assert is_signed_in(member)
     if old != "signed_cookies":
         # Deleted from the old engine; an expired session stays behind. (A signed
         # cookie is in the visitor's hands: it expires with its signature.)
-        assert cart_of(visitor_with_cookie(old_cookie)) == {}
-        assert cart_of(expired) == {}
+        assert cart_shown_to(visitor_with_cookie(old_cookie)) == {}
+        assert cart_shown_to(expired) == {}
 
 
 @pytest.mark.parametrize(
@@ -166,7 +167,7 @@ def test_a_fallback_engine_moves_each_session_on_its_next_request(
 def test_a_cookie_no_engine_knows_is_a_new_visitor(use_engine, cookie):
     use_engine("db", fallbacks=["file", "signed_cookies", "cache"])
 
-    assert cart_of(visitor_with_cookie(cookie)) == {}
+    assert cart_shown_to(visitor_with_cookie(cookie)) == {}
 
 
 def test_a_dry_run_counts_and_copies_nothing(use_engine, client):
