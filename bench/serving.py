@@ -28,6 +28,11 @@ def ceiling(request):
 urlpatterns = [path("bench/ceiling/", ceiling), path("", include("config.urls"))]
 """
 VISITORS = 4
+BENCH_USER = {"username": "bench", "password": "a bench horse battery 46"}
+CREATE_BENCH_USER = f"""
+from django.contrib.auth import get_user_model
+get_user_model().objects.create_user(**{BENCH_USER!r})
+"""
 
 
 @contextlib.contextmanager
@@ -58,6 +63,20 @@ def visitors_with_carts(server_url, items=10, count=VISITORS):
         client.get(f"{server_url}/set_session/")
         for number in range(items):
             client.submit(f"{server_url}/add_to_cart/item-{number}/")
+        token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
+        visitors.append((cookie_header(client), token))
+    return visitors
+
+
+def signed_in_visitors(project, server_url, environment, count=VISITORS):
+    """(Cookie header, CSRF token) of visitors each signed in to one account in a
+    session of their own."""
+    project.manage("shell", "-c", CREATE_BENCH_USER, **environment)
+    visitors = []
+    for _ in range(count):
+        client = CookieClient()
+        signed_in = client.submit(f"{server_url}/accounts/login/", **BENCH_USER)
+        assert signed_in.status_code == 302, signed_in.status_code
         token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
         visitors.append((cookie_header(client), token))
     return visitors

@@ -85,6 +85,6 @@ def test_the_whole_harness_runs_and_prints_every_table():
         "**As the cart grows.**",
         "**Generating a project.**",
         "Goal: ",
-        "| `db` (SQLite) |",  # what the guards cost
+        "| `db` (PostgreSQL) |",  # what the guards cost
     ):
         assert heading in result.stdout

@@ -1,7 +1,7 @@
 from contextlib import ExitStack
 
 from django.conf import settings
-from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
+from django.core.exceptions import MiddlewareNotUsed
 from django.http import HttpResponse
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_cache_control
@@ -53,7 +53,7 @@ class SessionLockMiddleware:
             refused := self.csrf.process_view(request, view, view_args, view_kwargs)
         ):
             return refused
-        if self.lock is not row_lock and not self.session_exists(session_key):
+        if self.lock is not row_lock and not is_stored(request.session, session_key):
             return None  # a row lock finds no row to lock for such a key anyway
         try:
             request.session_guard_locks.enter_context(self.lock(session_key))
@@ -70,11 +70,16 @@ class SessionLockMiddleware:
             request.session = self.session_store(session_key)
         return None
 
-    def session_exists(self, session_key):
-        try:
-            return self.session_store().exists(session_key)
-        except SuspiciousOperation:
-            return False  # the file engine's word for a key no session can have
+
+def is_stored(session, session_key):
+    """Return True if the session loaded from the store under session_key.
+
+    Every engine leaves a session loaded under a key it does not hold (made up,
+    expired, malformed) with another key or none. SignedInSessionMiddleware reads the
+    session of every request before any view runs, so this costs no read of its own.
+    """
+    session.keys()  # loads it, where nothing has yet
+    return session.session_key == session_key
 
 
 class PrivateSessionResponsesMiddleware:

@@ -135,6 +135,19 @@ def test_a_made_up_session_cookie_takes_no_lock(csrf_client, csrf_token):
     assert response.status_code == 302
 
 
+@override_settings(SESSION_GUARD_LOCK_TIMEOUT=0.1)
+def test_an_expired_session_takes_no_lock(shopper):
+    key = key_of(shopper)
+    expired = session_store(key)
+    expired.set_expiry(-1)
+    expired.save()
+    with lock_held_elsewhere(key):
+        response = shopper.post(reverse("cart:add", args=["cake"]))
+
+    assert response.status_code == 302
+    assert key_of(shopper) != key
+
+
 def test_a_forged_request_takes_no_lock(csrf_client, csrf_token):
     csrf_client.post(
         reverse("cart:add", args=["tea"]), {"csrfmiddlewaretoken": csrf_token}
