@@ -1,6 +1,7 @@
 """What the per-request guards cost signed-in cart changes under load, per engine.
 
     .venv/bin/python -m bench.guard_cost [--write] [--only ENGINE] [--rounds N]
+                                           [--seconds S]
 
 The guards: the session lock, the sessions record, the idle timeout (at 900 s), the
 Content-Security-Policy and sign-in throttling. Bakes one project per engine, on the
