@@ -55,6 +55,12 @@ def cookie_header(client):
     return "; ".join(f"{name}={value}" for name, value in client.cookies.items())
 
 
+def as_visitor(client, server_url):
+    """(Cookie header, CSRF token) of a client, for wrk to send."""
+    token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
+    return cookie_header(client), token
+
+
 def visitors_with_carts(server_url, items=10, count=VISITORS):
     """(Cookie header, CSRF token) of visitors who each have `items` in the cart."""
     visitors = []
@@ -63,8 +69,7 @@ def visitors_with_carts(server_url, items=10, count=VISITORS):
         client.get(f"{server_url}/set_session/")
         for number in range(items):
             client.submit(f"{server_url}/add_to_cart/item-{number}/")
-        token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
-        visitors.append((cookie_header(client), token))
+        visitors.append(as_visitor(client, server_url))
     return visitors
 
 
@@ -77,6 +82,5 @@ def signed_in_visitors(project, server_url, environment, count=VISITORS):
         client = CookieClient()
         signed_in = client.submit(f"{server_url}/accounts/login/", **BENCH_USER)
         assert signed_in.status_code == 302, signed_in.status_code
-        token = CSRF_TOKEN.search(client.get(f"{server_url}/session/").text)[1]
-        visitors.append((cookie_header(client), token))
+        visitors.append(as_visitor(client, server_url))
     return visitors

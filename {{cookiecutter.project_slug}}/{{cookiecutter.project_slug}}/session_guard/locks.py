@@ -31,7 +31,6 @@ from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import OperationalError, connection, transaction
-from django.utils import timezone
 
 try:
     from redis.exceptions import ConnectionError, LockNotOwnedError, TimeoutError
@@ -71,13 +70,8 @@ def lock_key(session_key):
 
 @contextmanager
 def row_lock(session_key):
-    """Lock the session's row in PostgreSQL (SELECT ... FOR UPDATE) until commit.
-
-    A made-up or expired key finds no row, and so locks nothing.
-    """
-    rows = Session.objects.select_for_update().filter(
-        session_key=session_key, expire_date__gt=timezone.now()
-    )
+    """Lock the session's row in PostgreSQL (SELECT ... FOR UPDATE) until commit."""
+    rows = Session.objects.select_for_update().filter(session_key=session_key)
     with transaction.atomic():
         with connection.cursor() as cursor:
             milliseconds = int(lock_timeout() * 1000)

@@ -7,7 +7,7 @@ from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_cache_control
 
 from .idle import activity_is_stale
-from .locks import SessionBusy, lock_for_engine, row_lock, session_store_class
+from .locks import SessionBusy, lock_for_engine, session_store_class
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
@@ -53,8 +53,8 @@ class SessionLockMiddleware:
             refused := self.csrf.process_view(request, view, view_args, view_kwargs)
         ):
             return refused
-        if self.lock is not row_lock and not is_stored(request.session, session_key):
-            return None  # a row lock finds no row to lock for such a key anyway
+        if not is_stored(request.session, session_key):
+            return None
         try:
             request.session_guard_locks.enter_context(self.lock(session_key))
         except SessionBusy:
@@ -64,10 +64,9 @@ class SessionLockMiddleware:
                 content_type="text/plain; charset=utf-8",
                 headers={"Retry-After": "1"},
             )
-        if request.session.accessed:
-            # Read before the lock was taken, so perhaps before another request's
-            # change was saved: read it again.
-            request.session = self.session_store(session_key)
+        # Read before the lock was taken, so perhaps before another request's change
+        # was saved: read it again.
+        request.session = self.session_store(session_key)
         return None
 
 
