@@ -1,16 +1,24 @@
-"""What the per-request guards cost signed-in cart changes under load, per engine.
+"""What the project puts on signed-in cart changes, beyond Django itself, per engine.
 
     .venv/bin/python -m bench.guard_cost [--write] [--only ENGINE] [--rounds N]
                                            [--seconds S]
 
-The guards: the session lock, the sessions record, the idle timeout (at 900 s), the
-Content-Security-Policy and sign-in throttling. Bakes one project per engine, on the
-stores the engine table uses, and serves it four times under gunicorn as in
-production: with every guard, without the sessions record, without the idle timeout and
-with none. wrk drives each in turn, interleaved, with the same signed-in visitors adding
-to their carts, and the table gives requests per second and the throughput each guard
-costs. With --write, the table also replaces the one in the generated project's README.
-A benchmark, not a test: it asserts no time.
+Bakes one project per engine, on the store the engine table uses, and serves it under
+gunicorn as in production, once as made and once for each comparison at the same
+time:
+
+- Django alone: only Django's own middleware and WhiteNoise's, Django's
+  SessionMiddleware in place of SessionGuardMiddleware, Django's own authentication
+  backend. What the project adds beyond that is everything else.
+- without one guard each: the session lock (SESSION_GUARD_LOCK), the records of
+  signed-in sessions (SESSION_GUARD_RECORDS), the idle timeout (at 900 s, as made
+  here), the Content-Security-Policy, sign-in throttling (django-axes).
+
+wrk drives each server in turn, the rounds interleaved, with signed-in visitors (each
+with a session of their own, signed in afresh each round) adding to their carts by
+POST. The table gives requests per second and the share of throughput lost to
+everything and to each guard. With --write, the table also replaces the one in the
+generated project's README. A benchmark, not a test: it asserts no time.
 """
 
 import argparse
@@ -23,54 +31,59 @@ from harness.servers import gunicorn
 
 from .common import GENERATED_README, bake, machine, median, write_between
 from .engines import ENGINES
-from .serving import served, signed_in_visitors
+from .serving import create_bench_user, served, signed_in_visitors
 from .wrk import load
 
 MARKERS = ("<!-- guard-cost:start -->", "<!-- guard-cost:end -->")
-# The middleware of each guard: the session lock, the sessions record, the idle
-# timeout, the Content-Security-Policy (django-csp or Django's own), sign-in throttling.
-GUARDS = (
-    ".SessionLockMiddleware",
-    ".SignedInSessionMiddleware",
-    ".IdleTimeoutMiddleware",
-    ".CSPMiddleware",
-    ".ContentSecurityPolicyMiddleware",
-    ".AxesMiddleware",
-)
 IDLE_TIMEOUT = 900
-# variant: (the guards' middleware it leaves out, its idle timeout); the first is the
-# bake as made, which every column compares with.
-VARIANTS = {
-    "all": ((), IDLE_TIMEOUT),
-    "without the sessions record": ((".SignedInSessionMiddleware",), IDLE_TIMEOUT),
-    "without the idle timeout": ((), 0),
-    "none": (GUARDS, 0),
-}
-# What each column after the first two compares every guard with.
-COMPARED_WITH = ["none", "without the sessions record", "without the idle timeout"]
-VARIANT_SETTINGS = """from .bench import *  # noqa: F403
-
-LEFT_OUT = {left_out!r}
-MIDDLEWARE = [name for name in MIDDLEWARE if not name.endswith(LEFT_OUT)]  # noqa: F405
-SESSION_GUARD_IDLE_TIMEOUT = {idle_timeout}
+# Django alone: its own middleware (Django 6.1's CSP aside, which counts as the
+# project's guard here) and WhiteNoise's, with Django's SessionMiddleware.
+DJANGO_ALONE = """
+GUARD = ".SessionGuardMiddleware"
+MIDDLEWARE = [
+    "django.contrib.sessions.middleware.SessionMiddleware" if name.endswith(GUARD)
+    else name
+    for name in MIDDLEWARE  # noqa: F405
+    if name.endswith(GUARD)
+    or name.startswith(("django.", "whitenoise."))
+    and not name.endswith("ContentSecurityPolicyMiddleware")
+]
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+CSRF_FAILURE_VIEW = "django.views.csrf.csrf_failure"
 """
+WITHOUT_CSP = """
+CSP = ("csp.middleware.CSPMiddleware", ".ContentSecurityPolicyMiddleware")
+MIDDLEWARE = [name for name in MIDDLEWARE if not name.endswith(CSP)]  # noqa: F405
+"""
+WITHOUT_THROTTLING = """
+MIDDLEWARE = [name for name in MIDDLEWARE if not name.startswith("axes.")]  # noqa: F405
+AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+"""
+# Each comparison: the settings it changes from the project as made.
+COMPARISONS = {
+    "Django alone": DJANGO_ALONE,
+    "the lock": "SESSION_GUARD_LOCK = False\n",
+    "the records": "SESSION_GUARD_RECORDS = False\n",
+    "the idle timeout": "SESSION_GUARD_IDLE_TIMEOUT = 0\n",
+    "the policy (CSP)": WITHOUT_CSP,
+    "throttling": WITHOUT_THROTTLING,
+}
+AS_MADE = "as made"
+VARIANT_SETTINGS = """from .bench import *  # noqa: F403
+{changes}"""
 
 
 @contextmanager
 def served_variants(project, workdir):
-    """Serve the project once per variant while the block runs: ({variant: server},
-    the servers' environment)."""
-    first, *others = VARIANTS
+    """Serve the project as made and once per comparison while the block runs:
+    ({variant: server}, the servers' environment)."""
     with ExitStack() as stack:
-        server, environment = stack.enter_context(served(project, workdir / "all.log"))
-        servers = {first: server}
-        for number, variant in enumerate(others):
-            left_out, idle_timeout = VARIANTS[variant]
+        server, environment = stack.enter_context(served(project, workdir / "made.log"))
+        servers = {AS_MADE: server}
+        for number, (variant, changes) in enumerate(COMPARISONS.items()):
             module = f"bench_variant_{number}"
             settings = project.path / "config" / "settings" / f"{module}.py"
-            settings.write_text(
-                VARIANT_SETTINGS.format(left_out=left_out, idle_timeout=idle_timeout)
-            )
+            settings.write_text(VARIANT_SETTINGS.format(changes=changes))
             servers[variant] = stack.enter_context(
                 gunicorn(
                     project,
@@ -94,10 +107,13 @@ def measure(workdir, engine, answers, rounds, seconds):
         **answers,
     )
     with served_variants(project, workdir) as (servers, environment):
-        visitors = signed_in_visitors(project, servers["all"].url, environment)
-        figures = {variant: [] for variant in VARIANTS}
-        order = list(VARIANTS)
+        create_bench_user(project, environment)
+        figures = {variant: [] for variant in servers}
+        order = list(servers)
         for _ in range(rounds):  # interleaved, so that drift hits every variant alike
+            # Signed in afresh: wrk sends the same cookie all round, and a signed
+            # cookie's note of its last request would grow stale after a minute.
+            visitors = signed_in_visitors(servers[AS_MADE].url)
             for variant in order:
                 run = load(
                     servers[variant].url,
@@ -119,27 +135,26 @@ def throughput_lost(guarded, unguarded):
 
 
 def table(results, where, rounds, seconds):
+    guards = [variant for variant in COMPARISONS if variant != "Django alone"]
     lines = [
         f"Requests per second, median of {rounds} runs of {seconds} s per variant, the "
         "variants interleaved: gunicorn with 2 workers and production settings, wrk "
         "with 4 connections, each a signed-in visitor adding to their cart (POST), "
-        f"PostgreSQL and Redis on the same machine. Measured {date.today()} on "
-        f"{where}, by `bench/guard_cost.py`.",
+        f"the idle timeout at {IDLE_TIMEOUT} s, PostgreSQL and Redis on the same "
+        f"machine. Measured {date.today()} on {where}, by `bench/guard_cost.py`.",
         "",
-        "| Engine | No guards | All guards | Throughput lost to all | "
-        "to the sessions record | to the idle timeout |",
-        "|---|---|---|---|---|---|",
+        "| Engine | Django alone | As made | Lost to all | "
+        + " | ".join(f"to {guard}" for guard in guards)
+        + " |",
+        "|---" * (4 + len(guards)) + "|",
     ]
     for engine, figures in results.items():
-        every_guard = figures["all"]
+        made = figures[AS_MADE]
         cells = [
             f"`{engine}` ({ENGINES[engine][0]})",
-            f"{median(figures['none']):.0f} req/s",
-            f"{median(every_guard):.0f} req/s",
-            *(
-                throughput_lost(every_guard, figures[variant])
-                for variant in COMPARED_WITH
-            ),
+            f"{median(figures['Django alone']):.0f} req/s",
+            f"{median(made):.0f} req/s",
+            *(throughput_lost(made, figures[variant]) for variant in COMPARISONS),
         ]
         lines.append(f"| {' | '.join(cells)} |")
     return "\n".join(lines)

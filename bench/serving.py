@@ -73,10 +73,14 @@ def visitors_with_carts(server_url, items=10, count=VISITORS):
     return visitors
 
 
-def signed_in_visitors(project, server_url, environment, count=VISITORS):
-    """(Cookie header, CSRF token) of visitors each signed in to one account in a
-    session of their own."""
+def create_bench_user(project, environment):
+    """Make the account that signed_in_visitors sign in to."""
     project.manage("shell", "-c", CREATE_BENCH_USER, **environment)
+
+
+def signed_in_visitors(server_url, count=VISITORS):
+    """(Cookie header, CSRF token) of visitors each signed in to the bench account in
+    a session of their own."""
     visitors = []
     for _ in range(count):
         client = CookieClient()

@@ -11,16 +11,18 @@ from pathlib import Path
 
 from .environments import Environments, clean_environment
 
-# Run by a bake's python: its session settings as each settings module has them.
-READ_SESSION_SETTINGS = """
-import importlib, json, os
-os.environ.setdefault("DJANGO_SECRET_KEY", "x" * 50)
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "shop.example.com")
-names = [
+# The settings that the answers set.
+SESSION_SETTINGS = [
     "SESSION_ENGINE", "SESSION_COOKIE_AGE", "SESSION_EXPIRE_AT_BROWSER_CLOSE",
     "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE",
     "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "SESSION_GUARD_IDLE_TIMEOUT",
-]
+]  # fmt: skip
+# Run by a bake's python: settings (named in argv) as each settings module has them.
+READ_SESSION_SETTINGS = """
+import importlib, json, os, sys
+os.environ.setdefault("DJANGO_SECRET_KEY", "x" * 50)
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "shop.example.com")
+names = sys.argv[1:]
 print(json.dumps({
     module: {
         name: getattr(importlib.import_module(f"config.settings.{module}"), name)
@@ -65,9 +67,9 @@ class BakedProject:
     def manage(self, *args, check=True, **environment):
         return self.run("manage.py", *args, check=check, **environment)
 
-    def session_settings(self):
+    def session_settings(self, names=SESSION_SETTINGS):
         """Return {settings module: {setting: value}} of the session settings."""
-        return json.loads(self.run("-c", READ_SESSION_SETTINGS).stdout)
+        return json.loads(self.run("-c", READ_SESSION_SETTINGS, *names).stdout)
 
 
 # Run by the bake's python, which has psycopg: make or drop the bake's own database.

@@ -1,4 +1,7 @@
-"""What the test suites share: a visitor's session cookie, store and cart."""
+"""What the test suites share: a visitor's session cookie, store and cart.
+
+The session helpers come from session_guard's own (session_guard/testing.py).
+"""
 
 import os
 import socket
@@ -6,14 +9,17 @@ import subprocess
 import sys
 import time
 from contextlib import contextmanager
-from http.client import HTTPConnection
-from http.cookies import SimpleCookie
-from importlib import import_module
-from urllib.parse import urlencode, urlsplit
 
 from django.conf import settings
 from django.db import connection
-from django.test import Client
+
+from .session_guard.testing import (  # noqa: F401  (for the project's tests)
+    http_request,
+    session_cookie,
+    session_store,
+    stored_data,
+    visitor_with_cookie,
+)
 
 DEMO_PASSWORD = "correct horse battery 42"
 # The URL names of the site's own pages that a visitor opens with a GET.
@@ -26,23 +32,6 @@ OWN_PAGES = [
 ]
 
 
-def session_store(session_key=None):
-    """Return a SessionStore of the engine in force, for session_key or a new one."""
-    return import_module(settings.SESSION_ENGINE).SessionStore(session_key)
-
-
-def session_cookie(holder):
-    """Return the session cookie (a Morsel) of a test client or a response."""
-    return holder.cookies[settings.SESSION_COOKIE_NAME]
-
-
-def visitor_with_cookie(value):
-    """Return a test client that sends this session cookie, as a browser would."""
-    client = Client()
-    client.cookies[settings.SESSION_COOKIE_NAME] = value
-    return client
-
-
 def cart_of(client):
     """Return the cart {item: quantity} in a test client's session."""
     return client.session.get("cart", {})
@@ -50,30 +39,7 @@ def cart_of(client):
 
 def stored_cart(session_key):
     """Return the cart of a session as the store holds it, read afresh."""
-    return session_store(session_key).load().get("cart", {})
-
-
-def http_request(site, method, path, cookies, body=None):
-    """Send one request over a socket of its own, as a browser's tabs do.
-
-    Return the status; cookies (a dict) takes the cookies the response sets.
-    """
-    address = urlsplit(site)
-    http = HTTPConnection(address.hostname, address.port, timeout=30)
-    headers = {
-        "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items())
-    }
-    if body is not None:
-        headers["Content-Type"] = "application/x-www-form-urlencoded"
-    http.request(method, path, body=body and urlencode(body), headers=headers)
-    response = http.getresponse()
-    response.read()
-    http.close()
-    for header in response.headers.get_all("Set-Cookie") or []:
-        cookies.update(
-            {name: morsel.value for name, morsel in SimpleCookie(header).items()}
-        )
-    return response.status
+    return stored_data(session_key).get("cart", {})
 
 
 @contextmanager

@@ -31,8 +31,8 @@ TIME_ZONE = "UTC"
 # DATABASES
 # ------------------------------------------------------------------------------
 # Each worker keeps its connection for up to a minute instead of opening one per
-# request: every signed-in request reads its session's record (accounts/), and opening
-# a connection costs more than that query. A broken connection is replaced at once.
+# request: opening a connection costs more than the queries of most requests. A broken
+# connection is replaced at once.
 PERSISTENT_CONNECTIONS = {"CONN_MAX_AGE": 60, "CONN_HEALTH_CHECKS": True}
 {% if cookiecutter.database == "postgresql" %}
 # PostgreSQL, as postgres://user:password@host:port/name (.env sets it).
@@ -180,35 +180,40 @@ SESSION_COOKIE_SECURE = {{ cookiecutter.session_cookie_secure }}
 SESSION_COOKIE_HTTPONLY = {{ cookiecutter.session_cookie_httponly }}
 # When the browser sends the cookie on requests started by other sites.
 SESSION_COOKIE_SAMESITE = "{{ cookiecutter.session_cookie_samesite }}"
+{% if engine == "signed_cookies" %}
+# Signed cookies keep the session in the browser, where no server lock reaches: of
+# two requests that change the session at once, the last answer wins. Changes that
+# would make the cookie's name and value pass this many bytes are refused: browsers
+# drop bigger cookies without a word (session_guard/cookie_size.py).
+SESSION_GUARD_COOKIE_MAX_BYTES = 4096
+{% else %}
+# True makes requests that change one session take turns on its lock, so that no
+# change is lost (session_guard/locks.py)...
+SESSION_GUARD_LOCK = True
+# ...and one that waits longer than this many seconds for its turn gets a 503.
+SESSION_GUARD_LOCK_TIMEOUT = 10
+{% endif %}
+# True gives signed-in sessions a record, for "Your sessions" to list and end them
+# (session_guard/models.py).
+SESSION_GUARD_RECORDS = True
 # Seconds without a request after which a session ends on the server, signed in or
 # not; 0 for never. Signed-in pages warn two minutes before (session_guard/idle.py).
 SESSION_GUARD_IDLE_TIMEOUT = {{ cookiecutter.session_idle_timeout }}
 # Seconds after signing in after which a session ends however active it is; None for
-# never (accounts/middleware.py).
+# never.
 SESSION_GUARD_SIGNED_IN_MAX_AGE = None
 # Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know is
 # looked up there, and the session found moves over (session_guard/switching.py).
 # Empty again once the old sessions have expired (README: switching the engine).
 SESSION_GUARD_FALLBACK_ENGINES = []
 
-# SESSION GUARD
-# ------------------------------------------------------------------------------
-{% if engine == "signed_cookies" %}
-# Changes that would make the cookie's name and value pass this many bytes are
-# refused: browsers drop bigger cookies without a word (session_guard/cookie_size.py).
-SESSION_GUARD_COOKIE_MAX_BYTES = 4096
-# Signed cookies keep the session in the browser, where no server lock reaches: of
-# two requests that change the session at once, the last answer wins.
-{% else %}
-# Requests that change one session take turns (session_guard/locks.py); one that
-# waits longer than this many seconds for its turn gets a 503 with Retry-After.
-SESSION_GUARD_LOCK_TIMEOUT = 10
-{% endif %}
-
 # SECURITY
 # ------------------------------------------------------------------------------
 # The CSRF cookie follows the session cookie over HTTPS or not.
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+# Django's page for a form without its token (templates/403_csrf.html), rendered
+# without taking the session's lock: a forged request changes nothing.
+CSRF_FAILURE_VIEW = "{{ cookiecutter.project_slug }}.session_guard.views.csrf_failure"
 # Content-Security-Policy: scripts, styles, images and fonts from this site only; no
 # inline script or style, no plugins, no <base>, no framing, forms post here only.
 {% if cookiecutter.django_version == "5.2" %}
@@ -272,8 +277,8 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-LOGIN_REDIRECT_URL = "sessions_demo:playground"
-LOGOUT_REDIRECT_URL = "sessions_demo:playground"
+LOGIN_REDIRECT_URL = "pages:home"
+LOGOUT_REDIRECT_URL = "pages:home"
 
 # CART
 # ------------------------------------------------------------------------------
@@ -290,9 +295,9 @@ WSGI_APPLICATION = "config.wsgi.application"
 # APPS
 # ------------------------------------------------------------------------------
 INSTALLED_APPS = [
-    # First, so that its clearsessions, which also deletes the records of expired
-    # sessions, is the one manage.py runs.
-    "{{ cookiecutter.project_slug }}.accounts",
+    # Before django.contrib.sessions, so that its clearsessions, which also deletes
+    # the records of expired sessions, is the one manage.py runs.
+    "{{ cookiecutter.project_slug }}.session_guard",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -303,7 +308,7 @@ INSTALLED_APPS = [
     "csp",
 {% endif %}
     "axes",
-    "{{ cookiecutter.project_slug }}.session_guard",
+    "{{ cookiecutter.project_slug }}.accounts",
     "{{ cookiecutter.project_slug }}.pages",
     "{{ cookiecutter.project_slug }}.sessions_demo",
     "{{ cookiecutter.project_slug }}.cart",
@@ -322,21 +327,14 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is refused before anything reads it.
     "{{ cookiecutter.project_slug }}.pages.middleware.RequestBodyLimitMiddleware",
-    # Before SessionMiddleware, so that it lets go once the session is saved.
-    "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionLockMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    # Sessions of the engines in SESSION_GUARD_FALLBACK_ENGINES move over here.
-    "{{ cookiecutter.project_slug }}.session_guard.switching.FallbackEnginesMiddleware",
-    # Responses that read the session are for this visitor only: Cache-Control private.
-    "{{ cookiecutter.project_slug }}.session_guard.middleware.PrivateSessionResponsesMiddleware",
+    # In place of Django's SessionMiddleware: sessions read once, under their lock,
+    # checked for timeouts and ended sessions (session_guard/middleware.py). The
+    # system checks keep the CSRF, authentication and message middleware after it.
+    "{{ cookiecutter.project_slug }}.session_guard.middleware.SessionGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # A signed-in session ended elsewhere is flushed here (accounts/middleware.py)...
-    "{{ cookiecutter.project_slug }}.accounts.middleware.SignedInSessionMiddleware",
-    # ...and one idle for too long here (session_guard/idle.py).
-    "{{ cookiecutter.project_slug }}.session_guard.idle.IdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a refused sign-in into the form again, saying why (accounts/throttling.py).
     "axes.middleware.AxesMiddleware",
@@ -356,7 +354,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "{{ cookiecutter.project_slug }}.session_guard.idle.idle_warning",
+                "{{ cookiecutter.project_slug }}.session_guard.context.session_guard",
             ],
         },
     },

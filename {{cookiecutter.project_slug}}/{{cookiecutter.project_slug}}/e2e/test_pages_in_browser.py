@@ -9,6 +9,7 @@ import pytest
 from django.template.loader import render_to_string
 from playwright.sync_api import expect
 
+from ..session_guard.conf import guard_settings
 from .steps import add_to_cart, sign_in
 
 pytestmark = pytest.mark.e2e
@@ -92,7 +93,7 @@ STATES = {
     "sign-in-with-an-error": lambda page, site: sign_in(page, site, "wrong horse"),
     "signed-in": sign_in,
     "password-change": password_change,
-    "your-sessions": your_sessions,
+    **({"your-sessions": your_sessions} if guard_settings.RECORDS else {}),
     "password-reset": visit("/accounts/password_reset/"),
     "not-found-404": visit("/no-such-page/"),
     "method-not-allowed-405": visit("/cart/clear/"),

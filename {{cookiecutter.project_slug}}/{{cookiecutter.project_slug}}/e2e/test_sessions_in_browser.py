@@ -3,6 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
+from ..session_guard.conf import guard_settings
 from .steps import (
     add_to_cart,
     policy_violations_so_far,
@@ -10,7 +11,12 @@ from .steps import (
     watch_for_policy_violations,
 )
 
-pytestmark = pytest.mark.e2e
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.skipif(
+        not guard_settings.RECORDS, reason="SESSION_GUARD_RECORDS is off"
+    ),
+]
 
 
 @pytest.fixture

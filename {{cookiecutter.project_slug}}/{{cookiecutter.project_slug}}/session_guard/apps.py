@@ -2,10 +2,11 @@ from django.apps import AppConfig
 
 
 class SessionGuardConfig(AppConfig):
-    """System checks for the session setup, session locks, and an outage-proof cache."""
+    """Sessions read once and guarded: locks, timeouts, records, checks."""
 
     name = "{{ cookiecutter.project_slug }}.session_guard"
     verbose_name = "Session guard"
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the checks)
+        # Registers the system checks and connects the signal receivers.
+        from . import checks, receivers  # noqa: F401

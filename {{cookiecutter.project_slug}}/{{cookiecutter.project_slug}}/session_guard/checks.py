@@ -6,19 +6,27 @@ They run with every manage.py command; those that only matter on a server run wi
 
 import os
 import tempfile
-from importlib import import_module
 from pathlib import Path
 
 from django.conf import settings
+from django.contrib.auth.middleware import AuthenticationMiddleware
+from django.contrib.messages.middleware import MessageMiddleware
 from django.contrib.sessions.backends.cache import SessionStore as CacheStore
 from django.contrib.sessions.backends.cached_db import SessionStore as CachedDBStore
 from django.contrib.sessions.backends.file import SessionStore as FileStore
 from django.contrib.sessions.backends.signed_cookies import (
     SessionStore as SignedCookieStore,
 )
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.checks import Error, Info, Tags, Warning, register
+from django.middleware.csrf import CsrfViewMiddleware
+from django.utils.module_loading import import_string
 
-from .locks import lock_for_engine, session_store_class
+from .conf import guard_settings
+from .locks import lock_for_engine
+from .middleware import SessionGuardMiddleware
+from .stores import engine_path, session_store_class
+from .views import csrf_failure
 
 PER_PROCESS_CACHES = (
     "django.core.cache.backends.locmem.LocMemCache",
@@ -131,6 +139,8 @@ def check_signed_cookie_limits(app_configs, **kwargs):
 
 @register(Tags.security)
 def check_sessions_can_be_locked(app_configs, **kwargs):
+    if not guard_settings.LOCK:
+        return []
     if issubclass(session_store_class(), SignedCookieStore) or lock_for_engine():
         return []
     return [
@@ -146,7 +156,7 @@ def check_sessions_can_be_locked(app_configs, **kwargs):
 
 @register(Tags.security)
 def check_idle_timeout(app_configs, **kwargs):
-    timeout = settings.SESSION_GUARD_IDLE_TIMEOUT
+    timeout = guard_settings.IDLE_TIMEOUT
     if not timeout or 60 <= timeout <= settings.SESSION_COOKIE_AGE:
         return []
     return [
@@ -164,12 +174,12 @@ def check_idle_timeout(app_configs, **kwargs):
 @register
 def check_fallback_engines(app_configs, **kwargs):
     errors = []
-    for engine in settings.SESSION_GUARD_FALLBACK_ENGINES:
-        if engine == settings.SESSION_ENGINE:
+    for engine in guard_settings.FALLBACK_ENGINES:
+        if engine_path(engine) == settings.SESSION_ENGINE:
             problem = "is SESSION_ENGINE itself"
         else:
             try:
-                import_module(engine).SessionStore  # noqa: B018
+                session_store_class(engine)
             except (ImportError, AttributeError):
                 problem = "cannot be imported as a session engine"
             else:
@@ -182,4 +192,121 @@ def check_fallback_engines(app_configs, **kwargs):
                 id="session_guard.E006",
             )
         )
+    return errors
+
+
+GUARD_PATH = f"{SessionGuardMiddleware.__module__}.{SessionGuardMiddleware.__name__}"
+# Middleware that must come after SessionGuardMiddleware: (its path, why after it, why
+# it is needed at all, or None where it may be left out).
+AFTER_THE_GUARD = {
+    CsrfViewMiddleware: (
+        "django.middleware.csrf.CsrfViewMiddleware",
+        "under CSRF_USE_SESSIONS it keeps its token in the session",
+        "without it any site can post forms as your visitors, and hold their "
+        "sessions' locks",
+    ),
+    AuthenticationMiddleware: (
+        "django.contrib.auth.middleware.AuthenticationMiddleware",
+        "it finds the user in the session",
+        "signed-in sessions and the sessions page need request.user",
+    ),
+    MessageMiddleware: (
+        "django.contrib.messages.middleware.MessageMiddleware",
+        "it may put messages in the session on the way out, which must come before "
+        "the session is saved and its lock released",
+        None,
+    ),
+}
+
+
+def middleware_classes():
+    """Return the class of each MIDDLEWARE entry, or None where it does not import."""
+    classes = []
+    for path in settings.MIDDLEWARE:
+        try:
+            classes.append(import_string(path))
+        except ImportError:
+            classes.append(None)  # Django says so when it loads them
+    return classes
+
+
+def position(classes, wanted):
+    return next(
+        (
+            index
+            for index, middleware in enumerate(classes)
+            if isinstance(middleware, type) and issubclass(middleware, wanted)
+        ),
+        None,
+    )
+
+
+@register
+def check_csrf_failure_view(app_configs, **kwargs):
+    path = f"{csrf_failure.__module__}.{csrf_failure.__name__}"
+    if path == settings.CSRF_FAILURE_VIEW:
+        return []
+    return [
+        Warning(
+            f"CSRF_FAILURE_VIEW is {settings.CSRF_FAILURE_VIEW!r}: the page that "
+            "refuses a forged form takes its session's lock if it reads the session.",
+            hint=f"Set CSRF_FAILURE_VIEW = {path!r}, or have your view set "
+            "request.session.read_only = True before it renders.",
+            id="session_guard.W005",
+        )
+    ]
+
+
+@register
+def check_middleware_order(app_configs, **kwargs):
+    classes = middleware_classes()
+    guard = position(classes, SessionGuardMiddleware)
+    if guard is None:
+        return [
+            Error(
+                "SessionGuardMiddleware is not in MIDDLEWARE: sessions are read "
+                "without their lock, idle timeout or sign-in checks.",
+                hint=f"Put {GUARD_PATH!r} in MIDDLEWARE where Django's "
+                "'django.contrib.sessions.middleware.SessionMiddleware' goes.",
+                id="session_guard.E007",
+            )
+        ]
+    errors = []
+    if any(
+        middleware is SessionMiddleware
+        or (
+            isinstance(middleware, type)
+            and issubclass(middleware, SessionMiddleware)
+            and not issubclass(middleware, SessionGuardMiddleware)
+        )
+        for middleware in classes
+    ):
+        errors.append(
+            Error(
+                "MIDDLEWARE holds Django's SessionMiddleware as well as "
+                "SessionGuardMiddleware, which takes its place: each would save the "
+                "session.",
+                hint="Remove 'django.contrib.sessions.middleware.SessionMiddleware'.",
+                id="session_guard.E008",
+            )
+        )
+    for middleware, (path, why_after, why_needed) in AFTER_THE_GUARD.items():
+        found = position(classes, middleware)
+        if found is None and why_needed:
+            errors.append(
+                Error(
+                    f"{middleware.__name__} is not in MIDDLEWARE: {why_needed}.",
+                    hint=f"Add {path!r} after {GUARD_PATH!r}.",
+                    id="session_guard.E009",
+                )
+            )
+        elif found is not None and found < guard:
+            errors.append(
+                Error(
+                    f"{middleware.__name__} comes before SessionGuardMiddleware in "
+                    f"MIDDLEWARE, but {why_after}.",
+                    hint=f"Move {path!r} after {GUARD_PATH!r}.",
+                    id="session_guard.E010",
+                )
+            )
     return errors

@@ -10,6 +10,8 @@ from django.contrib.sessions.backends.signed_cookies import (
     SessionStore as SignedCookieStore,
 )
 
+from .conf import guard_settings
+
 MISSING = object()
 
 
@@ -31,7 +33,7 @@ def set_within_cookie_limit(session, key, value):
     previous = session.get(key, MISSING)
     session[key] = value
     size = signed_cookie_size(session)
-    limit = getattr(settings, "SESSION_GUARD_COOKIE_MAX_BYTES", 4096)
+    limit = guard_settings.COOKIE_MAX_BYTES
     if size is not None and size > limit:
         if previous is MISSING:
             del session[key]

@@ -1,22 +1,66 @@
-"""Idle timeout: a session with no request for SESSION_GUARD_IDLE_TIMEOUT seconds ends.
+"""When a session was last used, and when it ends for it.
 
-The session keeps the time of its last request, to the minute: a request writes it when
-the session is saved anyway, or when it is a minute old, under the session's lock
-(SessionLockMiddleware takes it for such a request). The server decides, for every
-engine; the warning on signed-in pages (static/js/idle-warning.js) only tells.
+A session keeps the time of its last request, to the minute: the time is written when
+it is a minute old, with the rest of the session (middleware.py says when). So a
+session's last request came within RESOLUTION seconds after the time it keeps, and an
+idle timeout counts from the end of that minute: a session ends between
+SESSION_GUARD_IDLE_TIMEOUT and a minute more after its last request, never before.
 """
 
 import time
 
-from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
+from .conf import guard_settings
 
-LAST_ACTIVITY_KEY = "_session_guard_active_at"
-# How old the time of the last request may get before a request writes it again.
+# Session entries: when the session's last request was noted, and when it signed in.
+ACTIVE_AT = "_session_guard_active_at"
+SIGNED_IN_AT = "_session_guard_signed_in_at"
+# The session entry that names the session's record (models.py).
+RECORD = "_session_guard_record"
+# How old the noted time may get before a request notes it again, in seconds.
 RESOLUTION = 60
 # Signed-in pages warn this many seconds before the session would end.
 WARNING_TIME = 120
+
+
+def now():
+    return int(time.time())
+
+
+def needs_activity(data):
+    """Return True if the session keeps the time of its last request."""
+    return bool(data) and bool(guard_settings.IDLE_TIMEOUT or RECORD in data)
+
+
+def activity_is_stale(data):
+    """Return True if the session should note the time of this request."""
+    if not needs_activity(data):
+        return False
+    noted = data.get(ACTIVE_AT)
+    return noted is None or now() - noted >= RESOLUTION
+
+
+def idle_ends_at(data):
+    """Return when the session ends if no request comes first, or None."""
+    timeout = guard_settings.IDLE_TIMEOUT
+    noted = data.get(ACTIVE_AT)
+    if not timeout or noted is None:
+        return None
+    return noted + RESOLUTION + timeout
+
+
+def signed_in_ends_at(data):
+    """Return when a signed-in session reaches its maximum age, or None."""
+    max_age = guard_settings.SIGNED_IN_MAX_AGE
+    signed_in_at = data.get(SIGNED_IN_AT)
+    if not max_age or signed_in_at is None:
+        return None
+    return signed_in_at + max_age
+
+
+def seconds_left(data):
+    """Return the seconds until an idle session would end, or None."""
+    ends_at = idle_ends_at(data)
+    return None if ends_at is None else max(0, ends_at - now())
 
 
 def duration(seconds):
@@ -26,87 +70,3 @@ def duration(seconds):
     else:
         amount, unit = seconds // 60, "minute"
     return f"{amount} {unit}{'' if amount == 1 else 's'}"
-
-
-def idle_timeout():
-    """Return the idle timeout in seconds, or 0 for none."""
-    return settings.SESSION_GUARD_IDLE_TIMEOUT or 0
-
-
-def has_data(session):
-    return bool(session.keys())
-
-
-def activity_is_stale(session):
-    """Return whether a request should write the time of the session's last request."""
-    if not idle_timeout() or not has_data(session):
-        return False
-    active_at = session.get(LAST_ACTIVITY_KEY)
-    return active_at is None or time.time() - active_at >= RESOLUTION
-
-
-def note_activity(session):
-    session[LAST_ACTIVITY_KEY] = int(time.time())
-
-
-def seconds_left(session):
-    """Return the seconds until the session would end if idle from now, or None."""
-    active_at = session.get(LAST_ACTIVITY_KEY)
-    if not idle_timeout() or active_at is None:
-        return None
-    return max(0, active_at + idle_timeout() - int(time.time()))
-
-
-class IdleTimeoutMiddleware:
-    """End a session idle for longer than SESSION_GUARD_IDLE_TIMEOUT; note activity.
-
-    Sits after AuthenticationMiddleware and MessageMiddleware, and after
-    SessionLockMiddleware, whose lock is then held in process_view.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        active_at = request.session.get(LAST_ACTIVITY_KEY) if idle_timeout() else None
-        if active_at is not None and time.time() - active_at > idle_timeout():
-            self.end(request)
-        response = self.get_response(request)
-        # request.session, not one kept from above: SessionLockMiddleware may have read
-        # the session again since.
-        session = request.session
-        if idle_timeout() and session.modified and has_data(session):
-            note_activity(session)  # saved with the rest, at no extra cost
-        return response
-
-    def process_view(self, request, view, view_args, view_kwargs):
-        if activity_is_stale(request.session):
-            note_activity(request.session)
-
-    @staticmethod
-    def end(request):
-        if request.user.is_authenticated:
-            logout(request)  # which ends the session's record too
-        else:
-            request.session.flush()
-        messages.info(
-            request,
-            f"Your session ended after {duration(idle_timeout())} without activity.",
-            fail_silently=True,
-        )
-
-
-def idle_warning(request):
-    """Add what the idle warning of signed-in pages needs to a template's context."""
-    # An error page for a request the middleware never reached has no user.
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated:
-        return {}
-    left = seconds_left(request.session)
-    if left is None:
-        return {}
-    # Two minutes before, or halfway through a shorter timeout.
-    return {
-        "idle_seconds_left": left,
-        "idle_warning_time": min(WARNING_TIME, idle_timeout() // 2),
-    }

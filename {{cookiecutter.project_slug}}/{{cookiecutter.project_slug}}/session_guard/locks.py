@@ -2,13 +2,15 @@
 
 Django saves a session whole: when two requests change one session at once, both read
 the same data and the last to save wins, so the other's change is lost. Each engine
-that keeps sessions on the server gets a lock per session here, taken before the view
-reads the session and released after it is saved (see middleware.py): a row lock in
-PostgreSQL, a Redis lock, a lock file on one machine, a thread lock in the one process
-a local-memory cache lives in. Signed-cookie sessions live in the browser, where no
-server lock can reach them.
+that keeps sessions on the server gets a lock per session key here, taken before the
+session is read and released after it is saved (middleware.py): a row lock in
+PostgreSQL, which is also the read, a Redis lock, a lock file on one machine, a
+thread lock in the one process a local-memory cache lives in. Signed-cookie sessions
+live in the browser, where no server lock can reach them.
 
-Only waiting for a lock is bounded by SESSION_GUARD_LOCK_TIMEOUT; a request that waits
+Each lock is a context manager taking a session key. It yields the session's row if
+taking it read the session (the row lock; None if there is no such live session), or
+UNREAD. Only waiting is bounded, by SESSION_GUARD_LOCK_TIMEOUT: a request that waits
 longer gets SessionBusy.
 """
 
@@ -19,7 +21,6 @@ import threading
 import time
 from contextlib import contextmanager
 from functools import partial
-from importlib import import_module
 from pathlib import Path
 from weakref import WeakValueDictionary
 
@@ -27,10 +28,13 @@ from django.conf import settings
 from django.contrib.sessions.backends.cache import SessionStore as CacheStore
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.contrib.sessions.backends.file import SessionStore as FileStore
-from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import OperationalError, connection, transaction
+from django.utils import timezone
+
+from .conf import guard_settings
+from .stores import session_store_class
 
 try:
     from redis.exceptions import ConnectionError, LockNotOwnedError, TimeoutError
@@ -39,27 +43,17 @@ try:
 except ImportError:  # no Redis here, and a local-memory cache cannot go down
     CACHE_DOWN = ()
 
+UNREAD = object()
 # A Redis lock outlives a holder that died by this many seconds at most.
 CACHE_LOCK_EXPIRY = 60
-# PostgreSQL's SQLSTATE for "lock_timeout ran out" (lock_not_available).
+# PostgreSQL's SQLSTATE for "could not obtain lock" (lock_not_available).
 LOCK_NOT_AVAILABLE = "55P03"
+# Seconds between two tries for a lock another request holds.
+POLL = 0.005
 
 
 class SessionBusy(Exception):
     """Another request held the lock longer than SESSION_GUARD_LOCK_TIMEOUT."""
-
-
-def lock_timeout():
-    """Return SESSION_GUARD_LOCK_TIMEOUT, or 10 for a project made for signed cookies.
-
-    Such a project has no lock, nor the setting, until it switches engines.
-    """
-    return getattr(settings, "SESSION_GUARD_LOCK_TIMEOUT", 10)
-
-
-def session_store_class():
-    """Return the SessionStore class of SESSION_ENGINE."""
-    return import_module(settings.SESSION_ENGINE).SessionStore
 
 
 def lock_key(session_key):
@@ -68,23 +62,37 @@ def lock_key(session_key):
     return hashlib.sha256(session_key.encode()).hexdigest()
 
 
+def waiting_until():
+    return time.monotonic() + guard_settings.LOCK_TIMEOUT
+
+
 @contextmanager
-def row_lock(session_key):
-    """Lock the session's row in PostgreSQL (SELECT ... FOR UPDATE) until commit."""
-    rows = Session.objects.select_for_update().filter(session_key=session_key)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            milliseconds = int(lock_timeout() * 1000)
-            cursor.execute(f"SET LOCAL lock_timeout = {milliseconds}")
-            try:
-                list(rows.values_list("pk"))
-            except OperationalError as error:
-                if getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE:
-                    raise SessionBusy from error
+def row_lock(session_key, model):
+    """Read the session's row with SELECT ... FOR UPDATE, locked until commit.
+
+    NOWAIT, tried again until SESSION_GUARD_LOCK_TIMEOUT: a refused try costs its
+    transaction, and the wait is this setting's alone, whatever the database's
+    lock_timeout says of the view's own locks.
+    """
+    rows = model.objects.select_for_update(nowait=True)
+    deadline = waiting_until()
+    while True:
+        read = False
+        try:
+            with transaction.atomic():
+                row = rows.filter(
+                    session_key=session_key, expire_date__gt=timezone.now()
+                ).first()
+                read = True
+                yield row
+            return
+        except OperationalError as error:
+            busy = getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE
+            if read or not busy:
                 raise
-            # Locks the view takes wait as the database says, not as this setting.
-            cursor.execute("SET LOCAL lock_timeout TO DEFAULT")
-        yield
+            if time.monotonic() > deadline:
+                raise SessionBusy from error
+        time.sleep(POLL)
 
 
 @contextmanager
@@ -93,8 +101,8 @@ def redis_lock(session_key):
     lock = caches[settings.SESSION_CACHE_ALIAS].lock(
         f"session-lock:{lock_key(session_key)}",
         timeout=CACHE_LOCK_EXPIRY,
-        sleep=0.005,
-        blocking_timeout=lock_timeout(),
+        sleep=POLL,
+        blocking_timeout=guard_settings.LOCK_TIMEOUT,
     )
     try:
         taken = lock.acquire()
@@ -104,7 +112,7 @@ def redis_lock(session_key):
     if taken is False:
         raise SessionBusy
     try:
-        yield
+        yield UNREAD
     finally:
         if taken:
             try:
@@ -126,10 +134,10 @@ def process_lock(session_key):
     """Lock with a thread lock of this process, for a local-memory session cache."""
     with process_locks_guard:
         lock = process_locks.setdefault(session_key, threading.Lock())
-    if not lock.acquire(timeout=lock_timeout()):
+    if not lock.acquire(timeout=guard_settings.LOCK_TIMEOUT):
         raise SessionBusy
     try:
-        yield
+        yield UNREAD
     finally:
         lock.release()
 
@@ -144,7 +152,7 @@ def file_lock(session_key, folder):
 
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / lock_key(session_key)
-    deadline = time.monotonic() + lock_timeout()
+    deadline = waiting_until()
     while True:
         descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
         try:
@@ -155,7 +163,7 @@ def file_lock(session_key, folder):
                 except BlockingIOError:
                     if time.monotonic() > deadline:
                         raise SessionBusy from None
-                    time.sleep(0.005)
+                    time.sleep(POLL)
         except SessionBusy:
             os.close(descriptor)
             raise
@@ -164,7 +172,7 @@ def file_lock(session_key, folder):
             break
         os.close(descriptor)
     try:
-        yield
+        yield UNREAD
     finally:
         path.unlink()
         os.close(descriptor)
@@ -183,7 +191,7 @@ def lock_for_engine():
     store = session_store_class()
     if issubclass(store, DatabaseStore):  # db and cached_db
         if connection.vendor == "postgresql":
-            return row_lock
+            return partial(row_lock, model=store.get_model_class())
         if connection.vendor == "sqlite":
             # SQLite has no row locks, and its write lock covers the whole database:
             # held for a whole request, it would make every visitor wait for every

@@ -1,98 +1,80 @@
 from contextlib import ExitStack
 
 from django.conf import settings
-from django.core.exceptions import MiddlewareNotUsed
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
-from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.cache import patch_cache_control
 
-from .idle import activity_is_stale
-from .locks import SessionBusy, lock_for_engine, session_store_class
+from .conf import guard_settings
+from .locks import SessionBusy, lock_for_engine
+from .session import guarded
 
-SAFE_METHODS = {"GET", "HEAD", "OPTIONS", "TRACE"}
 
+class SessionGuardMiddleware(SessionMiddleware):
+    """Django's SessionMiddleware, with the session read once and guarded.
 
-class SessionLockMiddleware:
-    """Run each view that may change a session under that session's lock.
+    It takes SessionMiddleware's place in MIDDLEWARE, before CsrfViewMiddleware,
+    AuthenticationMiddleware and MessageMiddleware (the system checks say so). A
+    request's session goes like this:
 
-    It sits before SessionMiddleware, so the lock is released after the session is
-    saved. The lock is taken just before the view runs, and only for a session that
-    exists and a request that passed the CSRF check (which reads a form's whole body):
-    a made-up cookie, a forged request or a slow upload never holds it. Requests that
-    may change a session are those with an unsafe method, every request under
-    SESSION_SAVE_EVERY_REQUEST, and one that notes the time of the session's last
-    request (idle.py).
+    1. The request gets a session that is not read yet (request.session).
+    2. CsrfViewMiddleware checks the token of a form, and AuthenticationMiddleware
+       sets a user that is not looked up yet: neither reads the session, so a forged
+       request is refused having read nothing and locked nothing.
+    3. The first time anything uses the session (the view, or the user's lookup), it
+       is read, once (session.py):
+       - A request that may change it (any method but GET, HEAD, OPTIONS and TRACE,
+         or every request under SESSION_SAVE_EVERY_REQUEST) first reads its whole
+         body, then takes the lock of the key its cookie names, and reads the session
+         under it: one request at a time changes a session (locks.py). On PostgreSQL
+         the row lock is the read.
+       - A key the engine does not know is looked up in SESSION_GUARD_FALLBACK_ENGINES
+         and its session moved over (switching.py).
+       - A session that is over is deleted, and the request goes on with a new one:
+         idle for SESSION_GUARD_IDLE_TIMEOUT, signed in for longer than
+         SESSION_GUARD_SIGNED_IN_MAX_AGE, or signed in without a record. A signed
+         cookie, which the server cannot delete, is over when its record is gone: the
+         one query this adds, on signed-in requests only. A session kept on the
+         server needs none: ending it deletes it from its store (receivers.py).
+       - If the time of its last request is a minute old, the session is marked to
+         be saved, which notes the time (idle.py); a request that read without the
+         lock takes it then and reads again, once a minute at most.
+    4. The view runs. A request that waited too long for the lock gets a 503.
+    5. On the way out the session is saved if it changed, and the cookie set, as
+       SessionMiddleware does; a response that read the session is marked
+       Cache-Control: private. Then the lock is released.
     """
 
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.lock = lock_for_engine()
-        if self.lock is None:
-            raise MiddlewareNotUsed("No lock reaches sessions of this engine.")
-        self.session_store = session_store_class()
-        csrf = "django.middleware.csrf.CsrfViewMiddleware" in settings.MIDDLEWARE
-        self.csrf = CsrfViewMiddleware(get_response) if csrf else None
+    # Its locks block: under ASGI, Django runs it in a thread of its own.
+    async_capable = False
 
     def __call__(self, request):
-        # Leaving the block releases the lock, after SessionMiddleware saved.
-        with ExitStack() as locks:
-            request.session_guard_locks = locks
-            return self.get_response(request)
+        with ExitStack() as held:  # the lock, let go once the session is saved
+            request.session = guarded(self.SessionStore)(
+                request.COOKIES.get(settings.SESSION_COOKIE_NAME),
+                request=request,
+                lock=lock_for_engine() if guard_settings.LOCK else None,
+                held=held,
+            )
+            response = self.get_response(request)
+            return self.process_response(request, response)
 
-    def process_view(self, request, view, view_args, view_kwargs):
-        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-        may_write = (
-            request.method not in SAFE_METHODS
-            or settings.SESSION_SAVE_EVERY_REQUEST
-            or activity_is_stale(request.session)
-        )
-        if not session_key or not may_write:
-            return None
-        # CsrfViewMiddleware then skips the request it has already passed.
-        if self.csrf and (
-            refused := self.csrf.process_view(request, view, view_args, view_kwargs)
-        ):
-            return refused
-        if not is_stored(request.session, session_key):
-            return None
-        try:
-            request.session_guard_locks.enter_context(self.lock(session_key))
-        except SessionBusy:
+    def process_response(self, request, response):
+        if getattr(request.session, "busy", False):
+            return response  # a 503 (below): the session and cookie stay as they are
+        response = super().process_response(request, response)
+        if request.session.accessed:
+            # SessionMiddleware adds Vary: Cookie, which many shared caches and CDNs
+            # ignore: this response is for this visitor only.
+            patch_cache_control(response, private=True)
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, SessionBusy):
             return HttpResponse(
                 "Another request is changing this session. Try again in a moment.",
                 status=503,
                 content_type="text/plain; charset=utf-8",
                 headers={"Retry-After": "1"},
             )
-        # Read before the lock was taken, so perhaps before another request's change
-        # was saved: read it again.
-        request.session = self.session_store(session_key)
         return None
-
-
-def is_stored(session, session_key):
-    """Return True if the session loaded from the store under session_key.
-
-    Every engine leaves a session loaded under a key it does not hold (made up,
-    expired, malformed) with another key or none. SignedInSessionMiddleware reads the
-    session of every request before any view runs, so this costs no read of its own.
-    """
-    session.keys()  # loads it, where nothing has yet
-    return session.session_key == session_key
-
-
-class PrivateSessionResponsesMiddleware:
-    """Mark each response that read the session private, for no shared cache to keep.
-
-    SessionMiddleware adds Vary: Cookie to them, which many shared caches and CDNs
-    ignore.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.session.accessed:
-            patch_cache_control(response, private=True)
-        return response

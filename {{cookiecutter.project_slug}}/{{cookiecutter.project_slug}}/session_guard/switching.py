@@ -1,14 +1,14 @@
 """Switching the session engine without signing anyone out.
 
 migrate_sessions copies every live session of a server-side engine into the new one
-under its key, so the visitor's cookie still finds it. FallbackEnginesMiddleware moves
-each visitor's session on their next request instead, which is the only way into or
-out of signed cookies: they live in the browsers. Either way no cart is lost, expired
-sessions are left behind, and doing it twice changes nothing.
+under its key, so the visitor's cookie still finds it. SESSION_GUARD_FALLBACK_ENGINES
+moves each visitor's session on their next request instead (take_from_old_engines),
+which is the only way into or out of signed cookies: they live in the browsers. Either
+way no data is lost, expired sessions are left behind, and doing it twice changes
+nothing.
 """
 
 from datetime import datetime, timedelta
-from importlib import import_module
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -16,10 +16,11 @@ from django.conf import settings
 from django.contrib.sessions.backends.base import CreateError
 from django.contrib.sessions.backends.file import SessionStore as FileStore
 from django.core.cache import caches
-from django.core.exceptions import MiddlewareNotUsed, SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation
 from django.utils import timezone
 
-from .locks import session_store_class
+from .conf import guard_settings
+from .stores import session_store_class
 
 # The engines a session can be copied from, by the session_engine answer's names.
 SOURCES = ["db", "cached_db", "cache", "file"]
@@ -30,21 +31,17 @@ class CannotCopy(Exception):
     """Sessions that cannot be copied this way; the message says why and what to do."""
 
 
-def store_class(engine):
-    return import_module(f"django.contrib.sessions.backends.{engine}").SessionStore
-
-
 def live_sessions(engine, file_path=None, cache_alias="sessions"):
     """Yield (session key, data) of each live session that an engine holds."""
     if engine in ("db", "cached_db"):
         # cached_db keeps every session in the database: the cache only speeds reads.
         from django.contrib.sessions.models import Session
 
-        store = store_class("db")()
+        store = session_store_class("db")()
         for session in Session.objects.filter(expire_date__gt=timezone.now()):
             yield session.session_key, store.decode(session.session_data)
     elif engine == "file":
-        file_path = file_path or getattr(settings, "SESSION_FILE_PATH", None)
+        file_path = file_path or settings.SESSION_FILE_PATH
         if not file_path:
             raise CannotCopy(
                 "Which folder held the session files? Give it with --file-path."
@@ -126,39 +123,20 @@ def engine_short_name(path):
     return path.rsplit(".", 1)[-1]
 
 
-class FallbackEnginesMiddleware:
-    """Move a visitor's session from an engine named in SESSION_GUARD_FALLBACK_ENGINES.
+def take_from_old_engines(session_key):
+    """Return the data of a live session an engine of SESSION_GUARD_FALLBACK_ENGINES
+    holds under this key, deleted from there; or None.
 
-    A cookie that SESSION_ENGINE knows nothing of is looked up in each old engine in
-    turn, as SECRET_KEY_FALLBACKS is tried for a signature. A live session found there
-    is copied into SESSION_ENGINE, where it gets a new key, and deleted from the old
-    engine, so its old cookie is worth nothing from then on; the response sets the new
-    cookie. Sits right after SessionMiddleware; unused while the setting is empty.
+    They are tried in turn, as SECRET_KEY_FALLBACKS is for a signature. The old cookie
+    is worth nothing from then on: the session gets a new key where it moves.
     """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        engines = settings.SESSION_GUARD_FALLBACK_ENGINES
-        if not engines:
-            raise MiddlewareNotUsed("No fallback session engines.")
-        self.old_stores = [import_module(engine).SessionStore for engine in engines]
-
-    def __call__(self, request):
-        session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
-        if session_key and not request.session.keys():
-            data = self.take_from_old_engines(session_key)
-            if data:
-                request.session.update(data)
-        return self.get_response(request)
-
-    def take_from_old_engines(self, session_key):
-        for store_class in self.old_stores:
-            store = store_class(session_key)
-            try:
-                data = store.load()
-            except SuspiciousOperation:
-                continue  # the file engine's word for a key none of its files has
-            if data:
-                store.delete(session_key)
-                return data
-        return None
+    for engine in guard_settings.FALLBACK_ENGINES:
+        store = session_store_class(engine)(session_key)
+        try:
+            data = store.load()
+        except SuspiciousOperation:
+            continue  # the file engine's word for a key none of its files has
+        if data:
+            store.delete(session_key)
+            return data
+    return None

@@ -4,5 +4,8 @@ from . import views
 
 app_name = "session_guard"
 urlpatterns = [
-    path("session/stay/", views.stay_signed_in, name="stay_signed_in"),
+    path("sessions/", views.signed_in_sessions, name="sessions"),
+    path("sessions/<uuid:ref>/end/", views.end_session, name="end_session"),
+    path("sessions/end-others/", views.end_other_sessions, name="end_others"),
+    path("sessions/stay/", views.stay_signed_in, name="stay_signed_in"),
 ]

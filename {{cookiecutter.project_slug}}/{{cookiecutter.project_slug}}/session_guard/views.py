@@ -1,21 +1,98 @@
-from django.http import JsonResponse
-from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_POST
+from functools import wraps
 
-from .idle import has_data, note_activity, seconds_left
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views import csrf
+from django.views.decorators.http import require_POST, require_safe
+
+from .conf import guard_settings
+from .idle import RECORD, seconds_left
+from .models import SignedInSession
+from .records import note_activity
+
+
+def records_kept(view):
+    """Answer 404 where signed-in sessions get no record (SESSION_GUARD_RECORDS)."""
+
+    @wraps(view)
+    def checked(request, *args, **kwargs):
+        if not guard_settings.RECORDS:
+            raise Http404("Signed-in sessions are not recorded here.")
+        return view(request, *args, **kwargs)
+
+    return checked
+
+
+@require_safe
+@login_required
+@records_kept
+def signed_in_sessions(request):
+    """List the user's sessions, this one first, each with a form that ends it."""
+    current_ref = request.session.get(RECORD)
+    records = list(SignedInSession.objects.live().filter(user=request.user))
+    for record in records:
+        record.is_current = str(record.ref) == current_ref
+    records.sort(key=lambda record: not record.is_current)
+    return render(request, "session_guard/sessions.html", {"records": records})
+
+
+@require_POST
+@login_required
+@records_kept
+def end_session(request, ref):
+    """End one of the user's sessions; ending this one signs out."""
+    record = get_object_or_404(SignedInSession, ref=ref, user=request.user)
+    if str(record.ref) == request.session.get(RECORD):
+        logout(request)
+        return redirect(settings.LOGOUT_REDIRECT_URL or "/")
+    record.delete()  # which deletes the session (receivers.py)
+    messages.success(request, f"Ended the session on {record.device}.")
+    return redirect("session_guard:sessions")
+
+
+@require_POST
+@login_required
+@records_kept
+def end_other_sessions(request):
+    """End every session of the user but this one."""
+    others = SignedInSession.objects.filter(user=request.user).exclude(
+        ref=request.session.get(RECORD)
+    )
+    ended, _ = others.delete()
+    messages.success(
+        request,
+        f"Signed out everywhere else: ended {ended} other session"
+        f"{'' if ended == 1 else 's'}.",
+    )
+    return redirect("session_guard:sessions")
 
 
 @require_POST
 def stay_signed_in(request):
     """Restart the session's idle clock, then go back to the page (or answer JSON)."""
-    if has_data(request.session):
-        note_activity(request.session)
+    session = request.session
+    if session.keys():
+        note_activity(session)
     if request.headers.get("Accept") == "application/json":
-        return JsonResponse({"seconds_left": seconds_left(request.session)})
+        return JsonResponse({"seconds_left": seconds_left(session)})
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
         back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         back = "/"
     return redirect(back)
+
+
+def csrf_failure(request, reason=""):
+    """Refuse a form without its CSRF token, reading the session without its lock.
+
+    Django's own page (templates/403_csrf.html) may show who is signed in: a forged
+    request reads the session for that, and changes nothing, so it takes no lock.
+    """
+    request.session.read_only = True
+    return csrf.csrf_failure(request, reason)

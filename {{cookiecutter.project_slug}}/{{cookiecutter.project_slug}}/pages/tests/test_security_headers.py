@@ -5,11 +5,9 @@ The policy may grow (another source for images, say); these tests hold what must
 
 import pytest
 from django.conf import settings
-from django.http import HttpResponse
 from django.urls import reverse
 
-from ...session_guard.middleware import PrivateSessionResponsesMiddleware
-from ...testing import OWN_PAGES, session_store
+from ...testing import OWN_PAGES
 
 PAGES = [*OWN_PAGES, "login", "password_reset"]
 # What any policy of this site keeps, whatever else is added.
@@ -96,17 +94,3 @@ def test_a_refused_playground_form_is_stored_by_no_cache(client):
 
     assert response.status_code == 400
     assert "no-store" in response["Cache-Control"]
-
-
-@pytest.mark.parametrize("reads_the_session", [True, False], ids=["reads", "not"])
-def test_only_responses_that_read_the_session_are_made_private(rf, reads_the_session):
-    def view(request):
-        if reads_the_session:
-            request.session.get("cart")
-        return HttpResponse()
-
-    request = rf.get("/")
-    request.session = session_store()
-    response = PrivateSessionResponsesMiddleware(view)(request)
-
-    assert response.has_header("Cache-Control") is reads_the_session

@@ -9,20 +9,22 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.checks import Error, Info, Warning, registry
-from django.core.exceptions import MiddlewareNotUsed
 from django.core.management import call_command
+from django.middleware.csrf import CsrfViewMiddleware
 from django.test import override_settings
 
 from .. import checks
 from ..checks import (
+    GUARD_PATH,
+    check_csrf_failure_view,
     check_idle_timeout,
+    check_middleware_order,
     check_samesite_none_is_secure,
     check_session_file_path,
     check_sessions_cache_is_shared,
     check_sessions_can_be_locked,
     check_signed_cookie_limits,
 )
-from ..middleware import SessionLockMiddleware
 
 LOCMEM = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 SHARED = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "t"}
@@ -234,14 +236,14 @@ def test_engines_with_a_lock_or_no_server_side_are_not_flagged(engine, tmp_path)
         assert check_sessions_can_be_locked(None) == []
 
 
-def test_the_lock_middleware_steps_aside_where_no_lock_applies():
-    with (
-        override_settings(
-            SESSION_ENGINE="django.contrib.sessions.backends.signed_cookies"
-        ),
-        pytest.raises(MiddlewareNotUsed),
+def test_no_lock_is_asked_for_when_the_lock_is_off():
+    with override_settings(
+        SESSION_ENGINE=CACHE_ENGINE,
+        SESSION_CACHE_ALIAS="sessions",
+        CACHES={"default": LOCMEM, "sessions": SHARED},
+        SESSION_GUARD_LOCK=False,
     ):
-        SessionLockMiddleware(lambda request: None)
+        assert check_sessions_can_be_locked(None) == []
 
 
 def test_a_session_folder_this_user_cannot_write_is_an_error(tmp_path, monkeypatch):
@@ -331,3 +333,119 @@ def test_an_idle_timeout_out_of_range_is_an_error(timeout):
 
     assert error.id == "session_guard.E005"
     assert f"SESSION_GUARD_IDLE_TIMEOUT is {timeout}" in error.msg
+
+
+SESSION = "django.contrib.sessions.middleware.SessionMiddleware"
+CSRF = "django.middleware.csrf.CsrfViewMiddleware"
+AUTH = "django.contrib.auth.middleware.AuthenticationMiddleware"
+MESSAGES = "django.contrib.messages.middleware.MessageMiddleware"
+
+
+class OwnCsrfViewMiddleware(CsrfViewMiddleware):
+    """A team's own CSRF middleware, which counts as Django's."""
+
+
+def middleware_errors(*middleware):
+    with override_settings(MIDDLEWARE=list(middleware)):
+        return check_middleware_order(None)
+
+
+def test_the_projects_middleware_is_in_order():
+    assert check_middleware_order(None) == []
+
+
+def test_a_csrf_failure_view_that_would_lock_is_flagged():
+    assert check_csrf_failure_view(None) == []
+
+    with override_settings(CSRF_FAILURE_VIEW="django.views.csrf.csrf_failure"):
+        [warning] = check_csrf_failure_view(None)
+
+    assert warning.id == "session_guard.W005"
+    assert "takes its session's lock" in warning.msg
+    assert "session_guard.views.csrf_failure" in warning.hint
+
+
+def test_subclasses_of_the_middleware_count_as_theirs():
+    own_csrf = f"{__name__}.OwnCsrfViewMiddleware"
+
+    assert middleware_errors(GUARD_PATH, own_csrf, AUTH, MESSAGES) == []
+
+
+def test_a_missing_guard_says_where_it_goes():
+    assert middleware_errors(SESSION, CSRF, AUTH) == [
+        Error(
+            "SessionGuardMiddleware is not in MIDDLEWARE: sessions are read without "
+            "their lock, idle timeout or sign-in checks.",
+            hint=f"Put {GUARD_PATH!r} in MIDDLEWARE where Django's "
+            "'django.contrib.sessions.middleware.SessionMiddleware' goes.",
+            id="session_guard.E007",
+        )
+    ]
+
+
+def test_djangos_session_middleware_beside_the_guard_is_an_error():
+    assert middleware_errors(SESSION, GUARD_PATH, CSRF, AUTH) == [
+        Error(
+            "MIDDLEWARE holds Django's SessionMiddleware as well as "
+            "SessionGuardMiddleware, which takes its place: each would save the "
+            "session.",
+            hint="Remove 'django.contrib.sessions.middleware.SessionMiddleware'.",
+            id="session_guard.E008",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("missing", "why"),
+    [
+        (
+            CSRF,
+            "CsrfViewMiddleware is not in MIDDLEWARE: without it any site can post "
+            "forms as your visitors, and hold their sessions' locks.",
+        ),
+        (
+            AUTH,
+            "AuthenticationMiddleware is not in MIDDLEWARE: signed-in sessions and "
+            "the sessions page need request.user.",
+        ),
+    ],
+    ids=["csrf", "authentication"],
+)
+def test_missing_csrf_or_authentication_middleware_is_an_error(missing, why):
+    present = [name for name in (CSRF, AUTH) if name != missing]
+
+    hint = f"Add {missing!r} after {GUARD_PATH!r}."
+
+    assert middleware_errors(GUARD_PATH, *present) == [
+        Error(why, hint=hint, id="session_guard.E009")
+    ]
+
+
+def test_message_middleware_may_be_left_out():
+    assert middleware_errors(GUARD_PATH, CSRF, AUTH) == []
+
+
+@pytest.mark.parametrize(
+    ("early", "why"),
+    [
+        (CSRF, "under CSRF_USE_SESSIONS it keeps its token in the session"),
+        (AUTH, "it finds the user in the session"),
+        (
+            MESSAGES,
+            "it may put messages in the session on the way out, which must come "
+            "before the session is saved and its lock released",
+        ),
+    ],
+    ids=["csrf", "authentication", "messages"],
+)
+def test_middleware_before_the_guard_that_needs_it_is_an_error(early, why):
+    later = [name for name in (CSRF, AUTH, MESSAGES) if name != early]
+    name = early.rsplit(".", 1)[1]
+
+    assert middleware_errors(early, GUARD_PATH, *later) == [
+        Error(
+            f"{name} comes before SessionGuardMiddleware in MIDDLEWARE, but {why}.",
+            hint=f"Move {early!r} after {GUARD_PATH!r}.",
+            id="session_guard.E010",
+        )
+    ]

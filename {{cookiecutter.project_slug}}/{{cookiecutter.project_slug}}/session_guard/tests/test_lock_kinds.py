@@ -8,6 +8,7 @@ from functools import partial
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import OperationalError, connection
 from django.test import override_settings
@@ -22,6 +23,7 @@ from ..locks import (
     redis_lock,
     row_lock,
 )
+from ..testing import session_cookie
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -37,20 +39,20 @@ def engine_locks_with(kind):
 
 @engine_locks_with(row_lock)
 def test_a_database_error_under_the_row_lock_is_not_taken_for_a_busy_session():
-    with pytest.raises(OperationalError), row_lock("some-session-key"):
+    with (
+        pytest.raises(OperationalError),
+        row_lock("some-session-key", model=Session),
+    ):
         raise OperationalError("server closed the connection unexpectedly")
 
 
 @engine_locks_with(row_lock)
-def test_the_lock_timeout_bounds_taking_the_row_lock_only():
-    def lock_timeout():
-        with connection.cursor() as cursor:
-            cursor.execute("SHOW lock_timeout")
-            return cursor.fetchone()[0]
-
-    before = lock_timeout()
-    with override_settings(SESSION_GUARD_LOCK_TIMEOUT=0.25), row_lock("some-key"):
-        assert lock_timeout() == before
+def test_the_row_lock_is_the_read_of_a_live_session(visitor):
+    key = session_cookie(visitor).value
+    with row_lock(key, model=Session) as row:
+        assert row.session_key == key
+    with row_lock("madeup" + "0" * 26, model=Session) as row:
+        assert row is None
 
 
 @engine_locks_with(redis_lock)
@@ -146,7 +148,7 @@ def test_lock_files_land_in_a_folder_git_ignores(monkeypatch):
         connection.settings_dict, "NAME", settings.BASE_DIR / "db.sqlite3"
     )
     lock = lock_for_engine()
-    if not isinstance(lock, partial):
+    if not isinstance(lock, partial) or lock.func is not file_lock:
         pytest.skip("this engine and database lock without files")
     folder = lock.keywords["folder"]
     if not folder.is_relative_to(settings.BASE_DIR):

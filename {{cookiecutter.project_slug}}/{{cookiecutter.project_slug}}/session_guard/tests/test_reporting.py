@@ -14,7 +14,7 @@ SECRET_SESSION = "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6"
 
 
 def failing_request():
-    request = RequestFactory().get("/cart/")
+    request = RequestFactory().get("/")
     request.COOKIES[settings.SESSION_COOKIE_NAME] = SECRET_SESSION
     request.META["HTTP_COOKIE"] = f"{settings.SESSION_COOKIE_NAME}={SECRET_SESSION}"
     try:

@@ -1,4 +1,4 @@
-"""Switching the session engine signs nobody out and loses no cart.
+"""Switching the session engine signs nobody out and loses no data.
 
 migrate_sessions copies sessions between every ordered pair of db, cached_db, cache
 and file (out of a cache only where it is Redis); SESSION_GUARD_FALLBACK_ENGINES moves
@@ -19,15 +19,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from ...testing import session_cookie, session_store, visitor_with_cookie
 from ..checks import check_fallback_engines
+from ..idle import RECORD
+from ..models import SignedInSession
 from ..switching import SOURCES as SERVER_SIDE
+from ..testing import session_cookie, session_store, visitor_with_cookie
 
 COPY_PAIRS = [(old, new) for old in SERVER_SIDE for new in SERVER_SIDE if old != new]
 FALLBACK_PAIRS = [("signed_cookies", new) for new in SERVER_SIDE] + [
     (old, "signed_cookies") for old in SERVER_SIDE
 ]
-SIGNED_IN = 'class="signed-in"'
+SIGNED_IN = "class=signed-in"
 
 
 def pair_ids(pairs):
@@ -75,26 +77,26 @@ def restarted(client):
     return browser
 
 
-def visitors(demo_user):
-    """Return a shopper with tea in the cart, a signed-in member, an expired cookie."""
-    shopper = Client()
-    shopper.post(reverse("cart:add", args=["tea"]))
+def visitors(user):
+    """Return a visitor with a note, a signed-in member, an expired cookie."""
+    visitor = Client()
+    visitor.post(reverse("tests:note"), {"note": "tea"})
     member = Client()
-    member.force_login(demo_user)
+    member.force_login(user)
     expired = session_store()
-    expired["cart"] = {"cake": 1}
+    expired["note"] = "cake"
     expired.set_expiry(timezone.now() - timedelta(seconds=5))
     expired.save()
-    return shopper, member, visitor_with_cookie(expired.session_key)
+    return visitor, member, visitor_with_cookie(expired.session_key)
 
 
-def cart_shown_to(client):
-    """Return the cart as the cart page shows it to the client's next request."""
-    return dict(client.get(reverse("cart:detail")).context["cart"].items())
+def data_shown_to(client):
+    """Return the session's data as the client's next request finds it."""
+    return client.get(reverse("tests:data")).json()
 
 
 def is_signed_in(client):
-    return SIGNED_IN in client.get(reverse("cart:detail")).content.decode()
+    return SIGNED_IN in client.get(reverse("tests:page")).content.decode()
 
 
 def redis_or_skip(engine, settings):
@@ -112,24 +114,24 @@ def migrate_sessions(*arguments):
 
 @pytest.mark.parametrize(("old", "new"), COPY_PAIRS, ids=pair_ids(COPY_PAIRS))
 def test_migrate_sessions_copies_every_live_session_with_its_key(
-    use_engine, old, new, demo_user, settings
+    use_engine, old, new, member, settings
 ):
     redis_or_skip(old, settings)
     use_engine(old)
-    shopper, member, expired = visitors(demo_user)
+    visitor, member, expired = visitors(member)
 
     use_engine(new)
     report = migrate_sessions("--from", old)
-    shopper, member, expired = map(restarted, (shopper, member, expired))
+    visitor, member, expired = map(restarted, (visitor, member, expired))
 
     # db and cached_db share the database's table: nothing to copy between them.
     copied, present = (0, 2) if {old, new} == {"db", "cached_db"} else (2, 0)
     assert report.startswith(
         f"Copied {copied} live sessions from {old} into {new}; {present} were"
     )
-    assert cart_shown_to(shopper) == {"tea": 1}
+    assert data_shown_to(visitor) == {"note": "tea"}
     assert is_signed_in(member)
-    assert cart_shown_to(expired) == {}
+    assert data_shown_to(expired) == {}
     # Again: nothing changes.
     assert migrate_sessions("--from", old).startswith("Copied 0 live sessions")
 
@@ -138,27 +140,42 @@ def test_migrate_sessions_copies_every_live_session_with_its_key(
 @pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
 @pytest.mark.parametrize(("old", "new"), FALLBACK_PAIRS, ids=pair_ids(FALLBACK_PAIRS))
 def test_a_fallback_engine_moves_each_session_on_its_next_request(
-    use_engine, old, new, demo_user
+    use_engine, old, new, member
 ):
     use_engine(old)
-    shopper, member, expired = visitors(demo_user)
-    old_cookie = session_cookie(shopper).value
+    visitor, member, expired = visitors(member)
+    old_cookie = session_cookie(visitor).value
 
     use_engine(new, fallbacks=[old])
-    shopper, member, expired = map(restarted, (shopper, member, expired))
+    visitor, member, expired = map(restarted, (visitor, member, expired))
 
-    assert cart_shown_to(shopper) == {"tea": 1}
-    assert session_cookie(shopper).value != old_cookie
+    assert data_shown_to(visitor) == {"note": "tea"}
+    assert session_cookie(visitor).value != old_cookie
     assert is_signed_in(member)
     # Moved: read from the new engine now, and again.
-    assert session_store(session_cookie(shopper).value).load()["cart"] == {"tea": 1}
-    assert cart_shown_to(shopper) == {"tea": 1}
+    assert session_store(session_cookie(visitor).value).load()["note"] == "tea"
+    assert data_shown_to(visitor) == {"note": "tea"}
     assert is_signed_in(member)
+    if new != "signed_cookies":
+        # The record follows its session to its new key.
+        record = SignedInSession.objects.get(ref=member.session[RECORD])
+        assert record.session_key == session_cookie(member).value
     if old != "signed_cookies":
         # Deleted from the old engine; an expired session stays behind. (A signed
         # cookie is in the visitor's hands: it expires with its signature.)
-        assert cart_shown_to(visitor_with_cookie(old_cookie)) == {}
-        assert cart_shown_to(expired) == {}
+        assert data_shown_to(visitor_with_cookie(old_cookie)) == {}
+        assert data_shown_to(expired) == {}
+
+
+@pytest.mark.filterwarnings("ignore::django.core.cache.CacheKeyWarning")
+def test_a_signed_cookie_ended_before_it_moved_stays_ended(use_engine, member):
+    use_engine("signed_cookies")
+    _, signed_in, _ = visitors(member)
+    SignedInSession.objects.all().delete()
+
+    use_engine("db", fallbacks=["signed_cookies"])
+
+    assert not is_signed_in(restarted(signed_in))
 
 
 @pytest.mark.parametrize(
@@ -167,12 +184,12 @@ def test_a_fallback_engine_moves_each_session_on_its_next_request(
 def test_a_cookie_no_engine_knows_is_a_new_visitor(use_engine, cookie):
     use_engine("db", fallbacks=["file", "signed_cookies", "cache"])
 
-    assert cart_shown_to(visitor_with_cookie(cookie)) == {}
+    assert data_shown_to(visitor_with_cookie(cookie)) == {}
 
 
 def test_a_dry_run_counts_and_copies_nothing(use_engine, client):
     use_engine("db")
-    client.post(reverse("cart:add", args=["tea"]))
+    client.post(reverse("tests:note"), {"note": "tea"})
     use_engine("file")
 
     assert migrate_sessions("--from", "db", "--dry-run").startswith(

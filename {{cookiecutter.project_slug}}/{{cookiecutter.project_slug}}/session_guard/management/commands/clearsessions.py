@@ -6,7 +6,8 @@ from ...models import SignedInSession
 class Command(clearsessions.Command):
     """Django's clearsessions, which also deletes the records of expired sessions.
 
-    It replaces Django's own because the accounts app comes first in INSTALLED_APPS.
+    It replaces Django's own because session_guard comes before django.contrib.sessions
+    in INSTALLED_APPS.
     """
 
     help = "Delete expired sessions, and the records the sessions page keeps of them."
