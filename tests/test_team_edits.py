@@ -54,6 +54,7 @@ def test_the_suite_checks_the_settings_a_team_chose(bake, combination):
 
     # The browser tests check the cookie as Chromium keeps it; the accessibility sweep
     # of every page, and many random inputs, prove nothing about settings.
-    result = project.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs", "-k",
-                         "not test_page_reads_well", "--hypothesis-profile=quick")  # fmt: skip
+    result = project.run("-m", "pytest", "-q", "-p", "no:cacheprovider", "-rs",
+                         "-k", "not test_page_reads_well",
+                         "--hypothesis-profile=quick")  # fmt: skip
     assert "SESSION_GUARD_RECORDS is off" in result.stdout
