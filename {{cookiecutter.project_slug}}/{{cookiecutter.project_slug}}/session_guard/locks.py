@@ -8,9 +8,9 @@ PostgreSQL, which is also the read, a Redis lock, a lock file on one machine, a
 thread lock in the one process a local-memory cache lives in. Signed-cookie sessions
 live in the browser, where no server lock can reach them.
 
-Each lock is a context manager taking a session key. It yields the session's row if
-taking it read the session (the row lock; None if there is no such live session), or
-UNREAD. Only waiting is bounded, by SESSION_GUARD_LOCK_TIMEOUT: a request that waits
+Each lock is a context manager taking a session key. It yields the session's data as
+stored if taking it read the session (the row lock; None if there is no such live
+session), or UNREAD. Only waiting is bounded, by SESSION_GUARD_LOCK_TIMEOUT: a request that waits
 longer gets SessionBusy.
 """
 
@@ -30,7 +30,7 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.contrib.sessions.backends.file import SessionStore as FileStore
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
-from django.db import OperationalError, connection, transaction
+from django.db import OperationalError, connection, connections, router, transaction
 from django.utils import timezone
 
 from .conf import guard_settings
@@ -70,21 +70,28 @@ def waiting_until():
 def row_lock(session_key, model):
     """Read the session's row with SELECT ... FOR UPDATE, locked until commit.
 
-    NOWAIT, tried again until SESSION_GUARD_LOCK_TIMEOUT: a refused try costs its
-    transaction, and the wait is this setting's alone, whatever the database's
-    lock_timeout says of the view's own locks.
+    Yield its session_data, or None if there is no such live session. NOWAIT, tried
+    again until SESSION_GUARD_LOCK_TIMEOUT: a refused try costs its transaction, and
+    the wait is this setting's alone, whatever the database's lock_timeout says of the
+    view's own locks. SQL of its own, as the ORM would write it: this runs on every
+    request that may change a session.
     """
-    rows = model.objects.select_for_update(nowait=True)
+    using = router.db_for_write(model)
+    table = connections[using].ops.quote_name(model._meta.db_table)
+    query = (
+        f"SELECT session_data FROM {table} "  # noqa: S608 # nosec B608 (the model's)
+        "WHERE session_key = %s AND expire_date > %s FOR UPDATE NOWAIT"
+    )
     deadline = waiting_until()
     while True:
         read = False
         try:
-            with transaction.atomic():
-                row = rows.filter(
-                    session_key=session_key, expire_date__gt=timezone.now()
-                ).first()
+            with transaction.atomic(using=using):
+                with connections[using].cursor() as cursor:
+                    cursor.execute(query, [session_key, timezone.now()])
+                    row = cursor.fetchone()
                 read = True
-                yield row
+                yield row[0] if row else None
             return
         except OperationalError as error:
             busy = getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE

@@ -1,12 +1,11 @@
 """Signing in starts a record; deleting a record, however it is done, ends a session."""
 
 from django.conf import settings
-from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_delete, pre_save
 from django.dispatch import receiver
 
 from .conf import guard_settings
-from .idle import RECORD
 from .models import SignedInSession
 from .records import start_record
 from .stores import session_store_class
@@ -16,13 +15,6 @@ from .stores import session_store_class
 def record_signed_in_session(sender, request, user, **kwargs):
     """Note when the session signed in, and record it for "Your sessions"."""
     start_record(request, user)
-
-
-@receiver(user_logged_out)
-def end_signed_in_session(sender, request, user, **kwargs):
-    """Delete the record of the session that signs out (Django deletes the session)."""
-    if ref := request.session.get(RECORD):
-        SignedInSession.objects.filter(ref=ref).delete()
 
 
 @receiver(post_delete, sender=SignedInSession)

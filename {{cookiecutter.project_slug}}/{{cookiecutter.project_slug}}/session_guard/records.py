@@ -20,16 +20,25 @@ def stored_key(session):
 
 
 def start_record(request, user):
-    """Note when the request's session signed in, and give it a record."""
+    """Note when the request's session signed in, and give it a record.
+
+    A session signed in already (again, as the same user) keeps its record, renewed.
+    """
     session = request.session
     session[SIGNED_IN_AT] = session[ACTIVE_AT] = now()
-    if guard_settings.RECORDS:
-        record = SignedInSession.objects.create(
-            user=user,
-            session_key=stored_key(session),
-            device=device_label(request.headers.get("User-Agent", "")),
-        )
-        session[RECORD] = str(record.ref)
+    if not guard_settings.RECORDS:
+        return
+    fields = {
+        "user": user,
+        "session_key": stored_key(session),
+        "device": device_label(request.headers.get("User-Agent", "")),
+        "started_at": timezone.now(),
+        "last_active_at": timezone.now(),
+    }
+    ref = session.get(RECORD)
+    if ref and SignedInSession.objects.filter(ref=ref).update(**fields):
+        return
+    session[RECORD] = str(SignedInSession.objects.create(**fields).ref)
 
 
 def keep_record(session, request):

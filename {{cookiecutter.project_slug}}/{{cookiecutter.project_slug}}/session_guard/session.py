@@ -80,14 +80,14 @@ class GuardedSession:
         if lock and self.lock and cookie_key:
             read_whole_body(self.request)
             try:
-                row = self.held.enter_context(self.lock(cookie_key))
+                stored = self.held.enter_context(self.lock(cookie_key))
             except SessionBusy:
                 self.busy = True
                 raise
             self.locked = True
         else:
-            row = UNREAD
-        data = super().load() if row is UNREAD else self.decode_row(row)
+            stored = UNREAD
+        data = super().load() if stored is UNREAD else self.decode_stored(stored)
         moved = False
         if not data and cookie_key and guard_settings.FALLBACK_ENGINES:
             data = take_from_old_engines(cookie_key) or {}
@@ -104,12 +104,12 @@ class GuardedSession:
             keep_record(self, self.request)
         return data
 
-    def decode_row(self, row):
-        """Return the data of a row the lock read, as the db engine's load() does."""
-        if row is None:
+    def decode_stored(self, stored):
+        """Return the data the lock read, as the db engine's load() does."""
+        if stored is None:
             self._session_key = None
             return {}
-        return self.decode(row.session_data)
+        return self.decode(stored)
 
     def why_over(self, data, check_record=False):
         """Return (True, a message or None) if the session is over, else (False, None).
@@ -151,3 +151,10 @@ class GuardedSession:
     def cycle_key(self):
         super().cycle_key()
         keep_record(self, self.request)
+
+    def flush(self):
+        """Empty and delete the session, and its record: signing out, say."""
+        ref = self.get(RECORD)
+        super().flush()
+        if ref:
+            SignedInSession.objects.filter(ref=ref).delete()

@@ -23,7 +23,7 @@ from ..locks import (
     redis_lock,
     row_lock,
 )
-from ..testing import session_cookie
+from ..testing import session_cookie, session_store
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,10 +49,10 @@ def test_a_database_error_under_the_row_lock_is_not_taken_for_a_busy_session():
 @engine_locks_with(row_lock)
 def test_the_row_lock_is_the_read_of_a_live_session(visitor):
     key = session_cookie(visitor).value
-    with row_lock(key, model=Session) as row:
-        assert row.session_key == key
-    with row_lock("madeup" + "0" * 26, model=Session) as row:
-        assert row is None
+    with row_lock(key, model=Session) as stored:
+        assert session_store().decode(stored) == {"note": "tea"}
+    with row_lock("madeup" + "0" * 26, model=Session) as stored:
+        assert stored is None
 
 
 @engine_locks_with(redis_lock)

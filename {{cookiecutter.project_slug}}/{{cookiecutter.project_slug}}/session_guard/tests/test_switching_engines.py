@@ -22,6 +22,7 @@ from django.utils import timezone
 from ..checks import check_fallback_engines
 from ..idle import RECORD
 from ..models import SignedInSession
+from ..session import guarded
 from ..switching import SOURCES as SERVER_SIDE
 from ..testing import session_cookie, session_store, visitor_with_cookie
 
@@ -45,8 +46,10 @@ def use_engine(settings, tmp_path, monkeypatch):
     """Return a function that makes an engine the one in force, with fallbacks."""
     folder = tmp_path / "sessions"
     folder.mkdir(mode=0o700)
-    # The file engine keeps the folder it first saw on its class.
-    monkeypatch.setattr(FileStore, "_storage_path", str(folder), raising=False)
+    # The file engine keeps the folder it first saw on its class, and on the class
+    # SessionGuardMiddleware makes of it.
+    for store_class in (FileStore, guarded(FileStore)):
+        monkeypatch.setattr(store_class, "_storage_path", str(folder), raising=False)
     settings.SESSION_FILE_PATH = str(folder)
     default = settings.CACHES["default"]
     settings.CACHES = {

@@ -168,6 +168,27 @@ def test_a_copy_of_a_signed_out_session_is_worthless(phone):
     assert_signed_out_with_nothing(visitor_with_cookie(copied))
 
 
+def test_signing_in_again_keeps_one_record(laptop, member):
+    ref = laptop.session[RECORD]
+
+    sign_in_from(laptop, member, FIREFOX_ON_WINDOWS)
+
+    assert [str(record.ref) for record in SignedInSession.objects.all()] == [ref]
+    assert record_of(laptop).device == "Firefox on Windows"
+
+
+def test_signing_in_as_another_user_ends_the_first_ones_record(
+    laptop, django_user_model
+):
+    other = django_user_model.objects.create_user("other", password=MEMBER_PASSWORD)
+    ref = laptop.session[RECORD]
+
+    sign_in_from(laptop, other, CHROME_ON_LINUX)
+
+    assert not SignedInSession.objects.filter(ref=ref).exists()
+    assert record_of(laptop).user == other
+
+
 def test_a_new_password_ends_every_other_session_and_keeps_this_one(
     laptop, phone, member
 ):
