@@ -33,10 +33,12 @@ CHECK_ID = re.compile(r"^\?: \(([\w.]+)\)", re.MULTILINE)
 def expected_deploy_messages(answers):
     """What `check --deploy` must say of production with these answers, and no more."""
     expected = set()
+    # Django names the session cookie's flags by the app (W010, W013) where its own
+    # SessionMiddleware is not in MIDDLEWARE, as with SessionGuardMiddleware.
     if not answers.get("session_cookie_secure", True):
-        expected |= {"security.W012", "security.W016"}  # session and CSRF cookies
+        expected |= {"security.W010", "security.W016"}  # session and CSRF cookies
     if not answers.get("session_cookie_httponly", True):
-        expected.add("security.W015")
+        expected.add("security.W013")
     engine = answers.get("session_engine", "db")
     if ENGINES[engine].uses_cache and answers.get("cache_backend") != "redis":
         expected.add("session_guard.W001")  # sessions in a per-process cache

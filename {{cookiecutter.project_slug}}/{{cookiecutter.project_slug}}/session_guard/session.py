@@ -17,7 +17,7 @@ from .idle import (
     now,
     signed_in_ends_at,
 )
-from .locks import UNREAD, SessionBusy
+from .locks import UNREAD, SessionBusy, save_locked_row
 from .models import SignedInSession
 from .records import keep_record, note_activity
 from .stores import keeps_sessions_on_the_server
@@ -58,6 +58,7 @@ class GuardedSession:
         self.lock = lock  # a lock of locks.py, or None
         self.held = held  # the ExitStack that holds it until the response is out
         self.locked = False
+        self.row_key = None  # the key whose row the lock read, and holds
         self.busy = False  # its lock was not to be had: nothing more to read
         self.read_only = False  # refused (views.csrf_failure): it changes nothing
 
@@ -87,7 +88,11 @@ class GuardedSession:
             self.locked = True
         else:
             stored = UNREAD
-        data = super().load() if stored is UNREAD else self.decode_stored(stored)
+        if stored is UNREAD:
+            data = super().load()
+        else:
+            self.row_key = cookie_key
+            data = self.decode_stored(stored)
         moved = False
         if not data and cookie_key and guard_settings.FALLBACK_ENGINES:
             data = take_from_old_engines(cookie_key) or {}
@@ -146,7 +151,10 @@ class GuardedSession:
         data = getattr(self, "_session_cache", None)
         if activity_is_stale(data):
             note_activity(data)
-        super().save(must_create)
+        if self.row_key and self.row_key == self.session_key and not must_create:
+            save_locked_row(self)
+        else:
+            super().save(must_create)
 
     def cycle_key(self):
         super().cycle_key()

@@ -12,6 +12,8 @@ from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import OperationalError, connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from .. import locks
 from ..locks import (
@@ -23,7 +25,7 @@ from ..locks import (
     redis_lock,
     row_lock,
 )
-from ..testing import session_cookie, session_store
+from ..testing import session_cookie, session_store, stored_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,6 +55,16 @@ def test_the_row_lock_is_the_read_of_a_live_session(visitor):
         assert session_store().decode(stored) == {"note": "tea"}
     with row_lock("madeup" + "0" * 26, model=Session) as stored:
         assert stored is None
+
+
+@engine_locks_with(row_lock)
+def test_a_change_under_the_row_lock_is_saved_in_its_transaction_alone(visitor):
+    with CaptureQueriesContext(connection) as queries:
+        response = visitor.post(reverse("tests:add"), {"item": "cake"})
+
+    assert response.status_code == 204
+    assert [query for query in queries if "SAVEPOINT" in query["sql"]] == []
+    assert stored_data(session_cookie(visitor).value)["items"] == ["cake"]
 
 
 @engine_locks_with(redis_lock)
