@@ -50,14 +50,18 @@ class SessionGuardMiddleware(SessionMiddleware):
 
     def __call__(self, request):
         with ExitStack() as held:  # the lock, let go once the session is saved
-            request.session = guarded(self.SessionStore)(
+            request.session = session = guarded(self.SessionStore)(
                 request.COOKIES.get(settings.SESSION_COOKIE_NAME),
                 request=request,
                 lock=lock_for_engine() if guard_settings.LOCK else None,
                 held=held,
             )
-            response = self.get_response(request)
-            return self.process_response(request, response)
+            try:
+                response = self.get_response(request)
+                return self.process_response(request, response)
+            finally:
+                # Saved, or not to be: what reads it from now on takes no lock.
+                session.read_only = True
 
     def process_response(self, request, response):
         if getattr(request.session, "busy", False):

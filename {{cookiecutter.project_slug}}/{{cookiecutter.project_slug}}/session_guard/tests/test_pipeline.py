@@ -1,12 +1,15 @@
 """Each request reads its session once, locked first where it may change it."""
 
 import pytest
+from django.conf import settings
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ..conf import guard_settings
 from ..locks import lock_for_engine
+from ..middleware import SessionGuardMiddleware
 from ..models import SignedInSession
 from ..stores import keeps_sessions_on_the_server
 from ..testing import session_cookie
@@ -39,6 +42,16 @@ def test_a_request_that_reads_no_session_reads_nothing(visitor, events, settings
     assert visitor.post(reverse("tests:nothing")).status_code == 204
 
     assert events == []
+
+
+def test_a_session_read_once_the_response_is_out_takes_no_lock(visitor, events, rf):
+    # As a middleware placed before SessionGuardMiddleware might, on its way out.
+    request = rf.post("/")
+    request.COOKIES[settings.SESSION_COOKIE_NAME] = session_cookie(visitor).value
+    SessionGuardMiddleware(lambda request: HttpResponse())(request)
+
+    assert request.session["note"] == "tea"
+    assert events == ["read"]
 
 
 def record_queries(client, path):
