@@ -8,18 +8,19 @@ PostgreSQL, which is also the read, a Redis lock, a lock file on one machine, a
 thread lock in the one process a local-memory cache lives in. Signed-cookie sessions
 live in the browser, where no server lock can reach them.
 
-Each lock is a context manager taking a session key. It yields the session's data as
-stored if taking it read the session (the row lock; None if there is no such live
-session), or UNREAD. Only waiting is bounded, by SESSION_GUARD_LOCK_TIMEOUT: a request
+Each lock is a context manager taking a session key. Where taking it also reads the
+session (the row lock, the Redis lock of cache sessions) it yields the session's data,
+or None if there is no such live session; the others yield UNREAD. Only waiting is bounded, by SESSION_GUARD_LOCK_TIMEOUT: a request
 that waits longer gets SessionBusy.
 """
 
 import hashlib
 import os
+import secrets
 import tempfile
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from pathlib import Path
 from weakref import WeakValueDictionary
@@ -48,7 +49,7 @@ from .conf import guard_settings
 from .stores import session_store_class
 
 try:
-    from redis.exceptions import ConnectionError, LockNotOwnedError, TimeoutError
+    from redis.exceptions import ConnectionError, TimeoutError
 
     CACHE_DOWN = (ConnectionError, TimeoutError)
 except ImportError:  # no Redis here, and a local-memory cache cannot go down
@@ -57,6 +58,11 @@ except ImportError:  # no Redis here, and a local-memory cache cannot go down
 UNREAD = object()
 # A Redis lock outlives a holder that died by this many seconds at most.
 CACHE_LOCK_EXPIRY = 60
+# Deletes a Redis lock if it is still the one of this token.
+RELEASE = """
+if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end
+return 0
+"""
 # PostgreSQL's SQLSTATE for "could not obtain lock" (lock_not_available).
 LOCK_NOT_AVAILABLE = "55P03"
 # Seconds between two tries for a lock another request holds.
@@ -78,10 +84,11 @@ def waiting_until():
 
 
 @contextmanager
-def row_lock(session_key, model):
+def row_lock(session_key, model, decode):
     """Read the session's row with SELECT ... FOR UPDATE, locked until commit.
 
-    Yield its session_data, or None if there is no such live session. NOWAIT, tried
+    Yield its data (decoded with decode), or None if there is no such live session.
+    NOWAIT, tried
     again until SESSION_GUARD_LOCK_TIMEOUT: a refused try costs its transaction, and
     the wait is this setting's alone, whatever the database's lock_timeout says of the
     view's own locks. SQL of its own, as the ORM would write it: this runs on every
@@ -102,7 +109,7 @@ def row_lock(session_key, model):
                     cursor.execute(query, [session_key, timezone.now()])
                     row = cursor.fetchone()
                 read = True
-                yield row[0] if row else None
+                yield decode(row[0]) if row else None
             return
         except OperationalError as error:
             busy = getattr(error.__cause__, "sqlstate", None) == LOCK_NOT_AVAILABLE
@@ -130,31 +137,43 @@ def save_locked_row(store):
 
 
 @contextmanager
-def redis_lock(session_key):
-    """Lock with redis-py's Lock, which only its holder releases, atomically."""
-    lock = caches[settings.SESSION_CACHE_ALIAS].lock(
-        f"session-lock:{lock_key(session_key)}",
-        timeout=CACHE_LOCK_EXPIRY,
-        sleep=POLL,
-        blocking_timeout=guard_settings.LOCK_TIMEOUT,
-    )
-    try:
-        taken = lock.acquire()
-    except CACHE_DOWN:
-        # Nothing can be saved while Redis is down, so nothing can be lost: go on.
-        taken = None
-    if taken is False:
-        raise SessionBusy
-    try:
-        yield UNREAD
-    finally:
+def redis_lock(session_key, read_prefix=None):
+    """Lock with a Redis key that only its holder deletes; with read_prefix, read too.
+
+    SET NX with an expiry takes it, and in the same round trip (a pipeline) GET reads
+    the session cached under read_prefix + session_key: the lock is the read, as on
+    PostgreSQL. A script deletes the key if it still holds this lock's token, so a
+    holder whose lock expired never releases another's.
+    """
+    cache = caches[settings.SESSION_CACHE_ALIAS]
+    client = cache.client.get_client(write=True)  # django-redis's redis-py client
+    name = cache.make_key(f"session-lock:{lock_key(session_key)}")
+    token = secrets.token_hex(16)
+    deadline = waiting_until()
+    while True:
+        pipe = client.pipeline(transaction=False)
+        pipe.set(name, token, nx=True, px=int(CACHE_LOCK_EXPIRY * 1000))
+        if read_prefix is not None:
+            pipe.get(cache.make_key(read_prefix + session_key))
+        try:
+            taken, *read = pipe.execute()
+        except CACHE_DOWN:
+            # Nothing can be saved while Redis is down, so nothing can be lost: go on.
+            yield UNREAD
+            return
         if taken:
-            try:
-                lock.release()
-            except LockNotOwnedError:
-                pass  # it expired, and may be another request's now: theirs to release
-            except CACHE_DOWN:
-                pass  # it expires by itself
+            break
+        if time.monotonic() > deadline:
+            raise SessionBusy
+        time.sleep(POLL)
+    try:
+        if not read:
+            yield UNREAD
+        else:
+            yield None if read[0] is None else cache.client.decode(read[0])
+    finally:
+        with suppress(*CACHE_DOWN):  # if so, it expires by itself
+            client.eval(RELEASE, 1, name, token)
 
 
 # A local-memory cache lives in one process, so a lock of that process is enough.
@@ -225,7 +244,8 @@ def lock_for_engine():
     store = session_store_class()
     if issubclass(store, DatabaseStore):  # db and cached_db
         if connection.vendor == "postgresql":
-            return partial(row_lock, model=store.get_model_class())
+            model, decode = store.get_model_class(), store().decode
+            return partial(row_lock, model=model, decode=decode)
         if connection.vendor == "sqlite":
             # SQLite has no row locks, and its write lock covers the whole database:
             # held for a whole request, it would make every visitor wait for every
@@ -238,7 +258,7 @@ def lock_for_engine():
         if isinstance(cache, LocMemCache):
             return process_lock
         if hasattr(cache, "lock"):  # django-redis
-            return redis_lock
+            return partial(redis_lock, read_prefix=store.cache_key_prefix)
     elif issubclass(store, FileStore):
         folder = Path(settings.SESSION_FILE_PATH or tempfile.gettempdir())
         return partial(file_lock, folder=folder / "locks")

@@ -6,6 +6,7 @@ from contextlib import suppress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.http.request import RawPostDataException
 
 from .conf import guard_settings
@@ -58,7 +59,7 @@ class GuardedSession:
         self.lock = lock  # a lock of locks.py, or None
         self.held = held  # the ExitStack that holds it until the response is out
         self.locked = False
-        self.row_key = None  # the key whose row the lock read, and holds
+        self.read_by_lock = None  # the key whose session the lock read
         self.busy = False  # its lock was not to be had: nothing more to read
         self.read_only = False  # refused (views.csrf_failure): it changes nothing
 
@@ -90,9 +91,11 @@ class GuardedSession:
             stored = UNREAD
         if stored is UNREAD:
             data = super().load()
+        elif stored is None:  # no such live session, as the engine's load() finds
+            self._session_key = None
+            data = {}
         else:
-            self.row_key = cookie_key
-            data = self.decode_stored(stored)
+            self.read_by_lock, data = cookie_key, stored
         moved = False
         if not data and cookie_key and guard_settings.FALLBACK_ENGINES:
             data = take_from_old_engines(cookie_key) or {}
@@ -108,13 +111,6 @@ class GuardedSession:
             self.create()
             keep_record(self, self.request)
         return data
-
-    def decode_stored(self, stored):
-        """Return the data the lock read, as the db engine's load() does."""
-        if stored is None:
-            self._session_key = None
-            return {}
-        return self.decode(stored)
 
     def why_over(self, data, check_record=False):
         """Return (True, a message or None) if the session is over, else (False, None).
@@ -151,7 +147,8 @@ class GuardedSession:
         data = getattr(self, "_session_cache", None)
         if activity_is_stale(data):
             note_activity(data)
-        if self.row_key and self.row_key == self.session_key and not must_create:
+        row_locked = isinstance(self, DatabaseStore) and self.read_by_lock
+        if row_locked and self.session_key == self.read_by_lock and not must_create:
             save_locked_row(self)
         else:
             super().save(must_create)

@@ -43,7 +43,7 @@ def engine_locks_with(kind):
 def test_a_database_error_under_the_row_lock_is_not_taken_for_a_busy_session():
     with (
         pytest.raises(OperationalError),
-        row_lock("some-session-key", model=Session),
+        row_lock("some-session-key", model=Session, decode=session_store().decode),
     ):
         raise OperationalError("server closed the connection unexpectedly")
 
@@ -51,10 +51,11 @@ def test_a_database_error_under_the_row_lock_is_not_taken_for_a_busy_session():
 @engine_locks_with(row_lock)
 def test_the_row_lock_is_the_read_of_a_live_session(visitor):
     key = session_cookie(visitor).value
-    with row_lock(key, model=Session) as stored:
-        assert session_store().decode(stored) == {"note": "tea"}
-    with row_lock("madeup" + "0" * 26, model=Session) as stored:
-        assert stored is None
+    decode = session_store().decode
+    with row_lock(key, model=Session, decode=decode) as data:
+        assert data["note"] == "tea"
+    with row_lock("madeup" + "0" * 26, model=Session, decode=decode) as data:
+        assert data is None
 
 
 @engine_locks_with(row_lock)
@@ -65,6 +66,15 @@ def test_a_change_under_the_row_lock_is_saved_in_its_transaction_alone(visitor):
     assert response.status_code == 204
     assert [query for query in queries if "SAVEPOINT" in query["sql"]] == []
     assert stored_data(session_cookie(visitor).value)["items"] == ["cake"]
+
+
+@engine_locks_with(redis_lock)
+def test_the_redis_lock_of_cache_sessions_is_the_read(visitor):
+    key = session_cookie(visitor).value
+    with lock_for_engine()(key) as data:
+        assert data["note"] == "tea"
+    with lock_for_engine()("madeup" + "0" * 26) as data:
+        assert data is None
 
 
 @engine_locks_with(redis_lock)
