@@ -12,7 +12,7 @@ import logging
 
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
 
-from .locks import CACHE_DOWN
+from .locks import CACHE_DOWN, NOT_SAVED
 
 logger = logging.getLogger(__name__)
 
@@ -28,7 +28,7 @@ class SessionStore(CacheSessionStore):
         try:
             super().save(must_create)
         except CACHE_DOWN:
-            logger.warning("Session cache unreachable: a session was not saved.")
+            logger.warning(NOT_SAVED)
 
     def delete(self, session_key=None):
         try:

@@ -15,6 +15,7 @@ that waits longer gets SessionBusy.
 """
 
 import hashlib
+import logging
 import os
 import secrets
 import tempfile
@@ -56,6 +57,8 @@ except ImportError:  # no Redis here, and a local-memory cache cannot go down
     CACHE_DOWN = ()
 
 UNREAD = object()
+NOT_SAVED = "Session cache unreachable: a session was not saved."
+logger = logging.getLogger(__name__)
 # A Redis lock outlives a holder that died by this many seconds at most.
 CACHE_LOCK_EXPIRY = 60
 # Deletes a Redis lock if it is still the one of this token.
@@ -134,6 +137,29 @@ def save_locked_row(store):
         raise UpdateError from error
     if isinstance(store, CachedDatabaseStore):
         store._cache.set(store.cache_key, store._session, store.get_expiry_age())
+
+
+def save_locked_cache(store):
+    """Save a cache session whose Redis lock read it, as the engine would.
+
+    The engine's save() first reads the session again to see that it still exists.
+    Under the lock, SET XX does both in one round trip: it writes the session only if
+    it is still there (ended meanwhile, it stays ended).
+    """
+    cache = store._cache
+    timeout = store.get_expiry_age()
+    try:
+        saved = timeout > 0 and cache.client.get_client(write=True).set(
+            cache.make_key(store.cache_key),
+            cache.client.encode(store._get_session()),
+            ex=timeout,
+            xx=True,
+        )
+    except CACHE_DOWN:
+        logger.warning(NOT_SAVED)
+        return
+    if not saved:
+        raise UpdateError
 
 
 @contextmanager

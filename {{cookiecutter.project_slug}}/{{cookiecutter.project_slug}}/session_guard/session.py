@@ -18,7 +18,7 @@ from .idle import (
     now,
     signed_in_ends_at,
 )
-from .locks import UNREAD, SessionBusy, save_locked_row
+from .locks import UNREAD, SessionBusy, save_locked_cache, save_locked_row
 from .models import SignedInSession
 from .records import keep_record, note_activity
 from .stores import keeps_sessions_on_the_server
@@ -147,11 +147,12 @@ class GuardedSession:
         data = getattr(self, "_session_cache", None)
         if activity_is_stale(data):
             note_activity(data)
-        row_locked = isinstance(self, DatabaseStore) and self.read_by_lock
-        if row_locked and self.session_key == self.read_by_lock and not must_create:
-            save_locked_row(self)
-        else:
+        if must_create or not self.read_by_lock or self.session_key != self.read_by_lock:
             super().save(must_create)
+        elif isinstance(self, DatabaseStore):  # read by the row lock, in its transaction
+            save_locked_row(self)
+        else:  # a cache session read by its Redis lock
+            save_locked_cache(self)
 
     def cycle_key(self):
         super().cycle_key()

@@ -4,10 +4,12 @@ import fcntl
 import os
 import threading
 import time
+from contextlib import ExitStack
 from functools import partial
 
 import pytest
 from django.conf import settings
+from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.models import Session
 from django.core.cache import caches
 from django.db import OperationalError, connection
@@ -25,6 +27,8 @@ from ..locks import (
     redis_lock,
     row_lock,
 )
+from ..session import guarded
+from ..stores import session_store_class
 from ..testing import session_cookie, session_store, stored_data
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -75,6 +79,25 @@ def test_the_redis_lock_of_cache_sessions_is_the_read(visitor):
         assert data["note"] == "tea"
     with lock_for_engine()("madeup" + "0" * 26) as data:
         assert data is None
+
+
+@engine_locks_with(redis_lock)
+def test_a_session_ended_while_its_redis_lock_is_held_is_not_saved_again(
+    visitor, rf
+):
+    # (Ending a session stored in PostgreSQL waits for its row lock instead.)
+    key = session_cookie(visitor).value
+    request = rf.post("/")
+    with ExitStack() as held:
+        store_class = guarded(session_store_class())
+        session = store_class(key, request=request, lock=lock_for_engine(), held=held)
+        session["items"] = ["cake"]  # read under the lock
+        session_store().delete(key)  # ended meanwhile, say on "Your sessions"
+
+        with pytest.raises(UpdateError):
+            session.save()
+
+    assert not session_store().exists(key)
 
 
 @engine_locks_with(redis_lock)
