@@ -12,7 +12,7 @@ import logging
 
 from django.contrib.sessions.backends.cache import SessionStore as CacheSessionStore
 
-from .locks import CACHE_DOWN, NOT_SAVED
+from .reading_locks import CACHE_DOWN, NOT_SAVED
 
 logger = logging.getLogger(__name__)
 

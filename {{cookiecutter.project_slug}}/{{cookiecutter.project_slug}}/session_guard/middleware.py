@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 
 from .conf import guard_settings
-from .locks import SessionBusy, lock_for_engine
+from .locks import lock_for_engine
 from .session import guarded
+from .waiting import SessionBusy
 
 
 class SessionGuardMiddleware(SessionMiddleware):
@@ -70,7 +71,10 @@ class SessionGuardMiddleware(SessionMiddleware):
         if request.session.accessed:
             # SessionMiddleware adds Vary: Cookie, which many shared caches and CDNs
             # ignore: this response is for this visitor only.
-            patch_cache_control(response, private=True)
+            if response.has_header("Cache-Control"):
+                patch_cache_control(response, private=True)
+            else:
+                response["Cache-Control"] = "private"
         return response
 
     def process_exception(self, request, exception):

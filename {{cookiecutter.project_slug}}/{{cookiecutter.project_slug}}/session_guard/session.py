@@ -6,7 +6,6 @@ from contextlib import suppress
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.http.request import RawPostDataException
 
 from .conf import guard_settings
@@ -18,11 +17,11 @@ from .idle import (
     now,
     signed_in_ends_at,
 )
-from .locks import UNREAD, SessionBusy, save_locked_cache, save_locked_row
 from .models import SignedInSession
 from .records import keep_record, note_activity
 from .stores import keeps_sessions_on_the_server
 from .switching import take_from_old_engines
+from .waiting import UNREAD, SessionBusy
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "TRACE"})
 
@@ -59,7 +58,8 @@ class GuardedSession:
         self.lock = lock  # a lock of locks.py, or None
         self.held = held  # the ExitStack that holds it until the response is out
         self.locked = False
-        self.read_by_lock = None  # the key whose session the lock read
+        self.read_by_lock = None  # the Read of a lock that read the session...
+        self.read_key = None  # ...under this key
         self.busy = False  # its lock was not to be had: nothing more to read
         self.read_only = False  # refused (views.csrf_failure): it changes nothing
 
@@ -82,20 +82,20 @@ class GuardedSession:
         if lock and self.lock and cookie_key:
             read_whole_body(self.request)
             try:
-                stored = self.held.enter_context(self.lock(cookie_key))
+                read = self.held.enter_context(self.lock(cookie_key))
             except SessionBusy:
                 self.busy = True
                 raise
             self.locked = True
         else:
-            stored = UNREAD
-        if stored is UNREAD:
+            read = UNREAD
+        if read is UNREAD:
             data = super().load()
-        elif stored is None:  # no such live session, as the engine's load() finds
+        elif read.data is None:  # no such live session, as the engine's load() finds
             self._session_key = None
             data = {}
         else:
-            self.read_by_lock, data = cookie_key, stored
+            self.read_by_lock, self.read_key, data = read, cookie_key, read.data
         moved = False
         if not data and cookie_key and guard_settings.FALLBACK_ENGINES:
             data = take_from_old_engines(cookie_key) or {}
@@ -147,12 +147,10 @@ class GuardedSession:
         data = getattr(self, "_session_cache", None)
         if activity_is_stale(data):
             note_activity(data)
-        if must_create or not self.read_by_lock or self.session_key != self.read_by_lock:
+        if self.read_by_lock and not must_create and self.session_key == self.read_key:
+            self.read_by_lock.save(self)  # the save that goes with the lock's read
+        else:
             super().save(must_create)
-        elif isinstance(self, DatabaseStore):  # read by the row lock, in its transaction
-            save_locked_row(self)
-        else:  # a cache session read by its Redis lock
-            save_locked_cache(self)
 
     def cycle_key(self):
         super().cycle_key()

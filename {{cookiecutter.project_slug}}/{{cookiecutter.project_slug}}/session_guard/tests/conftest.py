@@ -7,8 +7,9 @@ from django.test import Client
 from django.urls import reverse
 
 from .. import middleware
-from ..locks import UNREAD, lock_for_engine
+from ..locks import lock_for_engine
 from ..stores import session_store_class
+from ..waiting import UNREAD
 from . import MEMBER_PASSWORD, urls
 
 

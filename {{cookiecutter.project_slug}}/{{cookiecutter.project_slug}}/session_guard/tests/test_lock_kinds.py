@@ -17,19 +17,13 @@ from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .. import locks
-from ..locks import (
-    SessionBusy,
-    file_lock,
-    lock_for_engine,
-    lock_key,
-    process_lock,
-    redis_lock,
-    row_lock,
-)
+from .. import locks, reading_locks
+from ..locks import file_lock, lock_for_engine, process_lock
+from ..reading_locks import redis_lock, row_lock
 from ..session import guarded
 from ..stores import session_store_class
 from ..testing import session_cookie, session_store, stored_data
+from ..waiting import SessionBusy, lock_key
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -56,10 +50,10 @@ def test_a_database_error_under_the_row_lock_is_not_taken_for_a_busy_session():
 def test_the_row_lock_is_the_read_of_a_live_session(visitor):
     key = session_cookie(visitor).value
     decode = session_store().decode
-    with row_lock(key, model=Session, decode=decode) as data:
-        assert data["note"] == "tea"
-    with row_lock("madeup" + "0" * 26, model=Session, decode=decode) as data:
-        assert data is None
+    with row_lock(key, model=Session, decode=decode) as read:
+        assert read.data["note"] == "tea"
+    with row_lock("madeup" + "0" * 26, model=Session, decode=decode) as read:
+        assert read.data is None
 
 
 @engine_locks_with(row_lock)
@@ -75,16 +69,14 @@ def test_a_change_under_the_row_lock_is_saved_in_its_transaction_alone(visitor):
 @engine_locks_with(redis_lock)
 def test_the_redis_lock_of_cache_sessions_is_the_read(visitor):
     key = session_cookie(visitor).value
-    with lock_for_engine()(key) as data:
-        assert data["note"] == "tea"
-    with lock_for_engine()("madeup" + "0" * 26) as data:
-        assert data is None
+    with lock_for_engine()(key) as read:
+        assert read.data["note"] == "tea"
+    with lock_for_engine()("madeup" + "0" * 26) as read:
+        assert read.data is None
 
 
 @engine_locks_with(redis_lock)
-def test_a_session_ended_while_its_redis_lock_is_held_is_not_saved_again(
-    visitor, rf
-):
+def test_a_session_ended_while_its_redis_lock_is_held_is_not_saved_again(visitor, rf):
     # (Ending a session stored in PostgreSQL waits for its row lock instead.)
     key = session_cookie(visitor).value
     request = rf.post("/")
@@ -115,7 +107,7 @@ def test_a_redis_lock_that_expired_and_was_taken_stays_with_its_new_holder(
 ):
     cache = caches[settings.SESSION_CACHE_ALIAS]
     name = f"session-lock:{lock_key('some-session-key')}"
-    monkeypatch.setattr(locks, "CACHE_LOCK_EXPIRY", 0.2)
+    monkeypatch.setattr(reading_locks, "CACHE_LOCK_EXPIRY", 0.2)
 
     with redis_lock("some-session-key"):
         time.sleep(0.3)
