@@ -37,8 +37,9 @@ from .wrk import load
 
 MARKERS = ("<!-- guard-cost:start -->", "<!-- guard-cost:end -->")
 IDLE_TIMEOUT = 900
-# Django alone: its own middleware (Django 6.1's CSP aside, which counts as the
-# project's guard here) and WhiteNoise's, with Django's SessionMiddleware.
+# Django alone: its own middleware (Django 6.1's CSP aside, which counts as a guard
+# here, as the project's own does on 5.2) and WhiteNoise's, with Django's
+# SessionMiddleware.
 DJANGO_ALONE = """
 GUARD = ".SessionGuardMiddleware"
 MIDDLEWARE = [
@@ -53,7 +54,7 @@ AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
 CSRF_FAILURE_VIEW = "django.views.csrf.csrf_failure"
 """
 WITHOUT_CSP = """
-CSP = ("csp.middleware.CSPMiddleware", ".ContentSecurityPolicyMiddleware")
+CSP = ".ContentSecurityPolicyMiddleware"
 MIDDLEWARE = [name for name in MIDDLEWARE if not name.endswith(CSP)]  # noqa: F405
 """
 WITHOUT_THROTTLING = """

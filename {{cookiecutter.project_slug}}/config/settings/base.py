@@ -13,11 +13,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
-{% if cookiecutter.django_version == "5.2" %}
-from csp.constants import NONE, SELF
-{% else %}
-from django.utils.csp import CSP
-{% endif %}
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 APPS_DIR = BASE_DIR / "{{ cookiecutter.project_slug }}"
@@ -217,25 +212,15 @@ CSRF_FAILURE_VIEW = "{{ cookiecutter.project_slug }}.session_guard.views.csrf_fa
 # Content-Security-Policy: scripts, styles, images and fonts from this site only; no
 # inline script or style, no plugins, no <base>, no framing, forms post here only.
 {% if cookiecutter.django_version == "5.2" %}
-# (django-csp; Django 6.0 and later have this built in as SECURE_CSP.)
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [NONE],
-        "frame-ancestors": [NONE],
-        "form-action": [SELF],
-    },
-}
-{% else %}
-SECURE_CSP = {
-    "default-src": [CSP.SELF],
-    "object-src": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "frame-ancestors": [CSP.NONE],
-    "form-action": [CSP.SELF],
-}
+# (Django 6.0 and later send it themselves; pages/middleware.py does on 5.2.)
 {% endif %}
+SECURE_CSP = {
+    "default-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'none'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
 
 # REQUEST LIMITS
 # ------------------------------------------------------------------------------
@@ -304,9 +289,6 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-{% if cookiecutter.django_version == "5.2" %}
-    "csp",
-{% endif %}
     "axes",
     "{{ cookiecutter.project_slug }}.accounts",
     "{{ cookiecutter.project_slug }}.pages",
@@ -319,14 +301,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
 {% if cookiecutter.django_version == "5.2" %}
-    "csp.middleware.CSPMiddleware",
+    # SECURE_CSP, as Django 6.0 and later send it with their own middleware.
+    "{{ cookiecutter.project_slug }}.pages.middleware.ContentSecurityPolicyMiddleware",
 {% else %}
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
 {% endif %}
     # Static files are served here, before any session work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE is refused before anything reads it.
-    "{{ cookiecutter.project_slug }}.pages.middleware.RequestBodyLimitMiddleware",
     # In place of Django's SessionMiddleware: sessions read once, under their lock,
     # checked for timeouts and ended sessions (session_guard/middleware.py). The
     # system checks keep the CSRF, authentication and message middleware after it.
@@ -338,8 +319,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Turns a refused sign-in into the form again, saying why (accounts/throttling.py).
     "axes.middleware.AxesMiddleware",
-    # Last, so that the page it gives a bare 405 passes through all of the above.
-    "{{ cookiecutter.project_slug }}.pages.middleware.MethodNotAllowedPageMiddleware",
+    # Last: a body over DATA_UPLOAD_MAX_MEMORY_SIZE is refused before anything reads
+    # it, and the page it gives a bare 405 passes through all of the above.
+    "{{ cookiecutter.project_slug }}.pages.middleware.PagesMiddleware",
 ]
 
 # TEMPLATES

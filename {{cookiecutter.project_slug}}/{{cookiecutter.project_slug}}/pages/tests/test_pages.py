@@ -10,7 +10,7 @@ from pytest_django.asserts import assertContains, assertTemplateUsed
 
 from ...testing import OWN_PAGES
 from .. import views
-from ..middleware import MethodNotAllowedPageMiddleware
+from ..middleware import PagesMiddleware
 
 LAYOUT = '<nav aria-label="Main">'
 PAGES = [*OWN_PAGES, "login", "password_reset", "password_reset_done"]
@@ -104,7 +104,7 @@ def test_the_405_page_is_sent_as_html_whatever_the_view_said(rf):
     def refuse(request):
         return HttpResponseNotAllowed(["POST"], content_type="application/json")
 
-    response = MethodNotAllowedPageMiddleware(refuse)(rf.get("/"))
+    response = PagesMiddleware(refuse)(rf.get("/"))
 
     assert response.status_code == 405
     assert response["Content-Type"] == "text/html; charset=utf-8"

@@ -44,7 +44,10 @@ def test_a_request_that_reads_no_session_reads_nothing(visitor, events, settings
     assert events == []
 
 
-def test_a_session_read_once_the_response_is_out_takes_no_lock(visitor, events, rf):
+def test_a_session_read_once_the_response_is_out_takes_no_lock(
+    visitor, events, rf, settings
+):
+    settings.SESSION_SAVE_EVERY_REQUEST = False  # which reads every session itself
     # As a middleware placed before SessionGuardMiddleware might, on its way out.
     request = rf.post("/")
     request.COOKIES[settings.SESSION_COOKIE_NAME] = session_cookie(visitor).value
