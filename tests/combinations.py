@@ -217,8 +217,8 @@ ACCESSIBILITY_CHECKED = {
     "postgresql-redis-cached_db-django6.1",
 }
 
-# Whose own suite leaves out the tests that start servers or manage.py in processes of
-# their own (-m "not serving"): the pairwise bakes, which vary only cookie answers, and
+# Whose own suite leaves out the tests that start servers (gunicorn, a live server) or
+# manage.py (-m "not serving"): the pairwise bakes, which vary only cookie answers, and
 # no such test depends on them.
 SERVING_LEFT_OUT = {combination.id for combination in PAIRWISE}
 

@@ -161,6 +161,7 @@ def test_no_two_sessions_share_a_lock():
                 pass
 
 
+@pytest.mark.serving
 def test_fifty_simultaneous_additions_all_arrive(live_server):
     cookies = {}
     http_request(live_server.url, "GET", reverse("login"), cookies)  # a CSRF cookie

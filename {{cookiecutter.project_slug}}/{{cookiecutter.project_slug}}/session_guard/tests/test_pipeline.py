@@ -1,7 +1,6 @@
 """Each request reads its session once, locked first where it may change it."""
 
 import pytest
-from django.conf import settings
 from django.db import connection
 from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext

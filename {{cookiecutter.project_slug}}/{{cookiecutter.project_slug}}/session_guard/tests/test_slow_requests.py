@@ -15,6 +15,7 @@ from ..testing import http_request
 # The server must see what the test writes, and the test what the server writes.
 pytestmark = [
     pytest.mark.django_db(transaction=True),
+    pytest.mark.serving,
     pytest.mark.skipif(not guard_settings.LOCK, reason="SESSION_GUARD_LOCK is off"),
 ]
 
