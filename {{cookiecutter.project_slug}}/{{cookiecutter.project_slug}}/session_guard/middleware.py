@@ -20,15 +20,16 @@ class SessionGuardMiddleware(SessionMiddleware):
 
     1. The request gets a session that is not read yet (request.session).
     2. CsrfViewMiddleware checks the token of a form, and AuthenticationMiddleware
-       sets a user that is not looked up yet: neither reads the session, so a forged
-       request is refused having read nothing and locked nothing.
+       sets a user that is not looked up yet: neither reads the session. A forged
+       form is refused by CSRF_FAILURE_VIEW (views.csrf_failure), whose page reads
+       the session without the lock: it changes nothing.
     3. The first time anything uses the session (the view, or the user's lookup), it
        is read, once (session.py):
        - A request that may change it (any method but GET, HEAD, OPTIONS and TRACE,
          or every request under SESSION_SAVE_EVERY_REQUEST) first reads its whole
          body, then takes the lock of the key its cookie names, and reads the session
          under it: one request at a time changes a session (locks.py). On PostgreSQL
-         the row lock is the read.
+         and in Redis the lock is the read itself (reading_locks.py).
        - A key the engine does not know is looked up in SESSION_GUARD_FALLBACK_ENGINES
          and its session moved over (switching.py).
        - A session that is over is deleted, and the request goes on with a new one:
@@ -42,8 +43,10 @@ class SessionGuardMiddleware(SessionMiddleware):
          lock takes it then and reads again, once a minute at most.
     4. The view runs. A request that waited too long for the lock gets a 503.
     5. On the way out the session is saved if it changed, and the cookie set, as
-       SessionMiddleware does; a response that read the session is marked
-       Cache-Control: private. Then the lock is released.
+       SessionMiddleware does; a lock that read the session saves it too, in the
+       same round trip or transaction. A response that read the session is marked
+       Cache-Control: private. Then the lock is released, and whatever reads the
+       session after that takes no lock.
     """
 
     # Its locks block: under ASGI, Django runs it in a thread of its own.

@@ -135,10 +135,9 @@ class GuardedSession:
 
     def end(self, data, message):
         """Delete the session and its record; the request goes on with a new one."""
-        ref = data.get(RECORD)
-        deleted = ref and SignedInSession.objects.filter(ref=ref).delete()[0]
-        if not deleted:  # a record's deletion deletes its session (receivers.py)
-            self.delete(self.session_key)
+        if ref := data.get(RECORD):
+            SignedInSession.objects.filter(ref=ref).delete()
+        self.delete(self.session_key)
         self._session_key = None
         if message and self.request is not None:
             messages.info(self.request, message, fail_silently=True)
