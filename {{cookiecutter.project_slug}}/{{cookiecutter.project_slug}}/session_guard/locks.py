@@ -62,11 +62,10 @@ def file_lock(session_key, folder):
     """
     import fcntl  # POSIX only, like the servers this runs on
 
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     path = folder / lock_key(session_key)
     deadline = waiting_until()
     while True:
-        descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+        descriptor = open_lock_file(path)
         try:
             while True:
                 try:
@@ -88,6 +87,15 @@ def file_lock(session_key, folder):
     finally:
         path.unlink()
         os.close(descriptor)
+
+
+def open_lock_file(path):
+    """Open (or make) a lock file, and its folder the first time."""
+    try:
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    except FileNotFoundError:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
 
 
 def is_still_at(descriptor, path):
