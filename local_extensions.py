@@ -1,6 +1,7 @@
 """Jinja filters of this template, which cookiecutter loads through `_extensions`."""
 
 import importlib.util
+import logging
 from pathlib import Path
 
 from cookiecutter.utils import simple_filter
@@ -19,6 +20,21 @@ def load_answer_rules():
 
 
 RULES = load_answer_rules()
+
+
+class RefusedAnswersLogFilter(logging.Filter):
+    """Drop cookiecutter's report that pre_gen_project refused the answers.
+
+    The hook has printed one line per bad answer and the command to answer again;
+    cookiecutter would add a traceback of its own code that says nothing more.
+    """
+
+    def filter(self, record):
+        return "pre_gen_project hook script didn't exit" not in record.getMessage()
+
+
+# Cookiecutter imports this module in its own process, before it asks anything.
+logging.getLogger("cookiecutter.hooks").addFilter(RefusedAnswersLogFilter())
 
 
 def as_project_slug(project_name):

@@ -8,8 +8,8 @@ them: it installs the same packages as pip, many times faster.
 
 import functools
 import hashlib
+import importlib.util
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -20,6 +20,7 @@ from filelock import FileLock
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from . import TEMPLATE_DIR
 from .services import unavailable
 
 # What the template's own test run sets and a baked project must not inherit. Bakes that
@@ -34,47 +35,30 @@ LEAKY_VARIABLES = (
 )
 
 
+def load_hook(name):
+    """Import one of the template's hooks, whose functions are plain Python."""
+    path = TEMPLATE_DIR / "hooks" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# The next steps printed after generation name a Python found the same way.
+POST_GEN_HOOK = load_hook("post_gen_project")
+
+
 @functools.cache
 def python_version(executable):
     """Return the version of an interpreter, or None where it does not run."""
-    path = shutil.which(executable)
-    if path is None:
-        return None
-    try:
-        result = subprocess.run(
-            [path, "-c", "import platform; print(platform.python_version())"],
-            capture_output=True,
-            text=True,
-            timeout=30,
-        )
-    except OSError:
-        return None
-    # pyenv shims exist for every version but run only those PYENV_VERSION names.
-    return Version(result.stdout.strip()) if result.returncode == 0 else None
-
-
-def by_version(path):
-    """Sort .../3.12.1/bin/python3 and .../cpython-3.12.1-.../bin/python3 by version."""
-    numbers = re.search(r"(\d+)\.(\d+)\.?(\d*)", path)
-    return tuple(int(part or 0) for part in numbers.groups()) if numbers else ()
+    version = POST_GEN_HOOK.python_version(executable)
+    return Version(version) if version else None
 
 
 def candidate_pythons():
-    """Yield the interpreters of this machine, wherever they usually are.
-
-    This one first, then each python3.N on PATH, then pyenv's versions and uv's
-    managed Pythons, which need not be on PATH at all.
-    """
+    """Yield this interpreter, then those the hook finds (PATH, pyenv, uv)."""
     yield sys.executable
-    yield from (f"python3.{minor}" for minor in range(10, 16))
-    home = Path.home()
-    pyenv_root = Path(os.environ.get("PYENV_ROOT") or home / ".pyenv")
-    pyenv_pythons = pyenv_root.glob("versions/*/bin/python3")
-    uv_root = Path(
-        os.environ.get("UV_PYTHON_INSTALL_DIR") or home / ".local/share/uv/python"
-    )
-    uv_pythons = uv_root.glob("cpython-*/bin/python3")
-    yield from sorted(map(str, [*pyenv_pythons, *uv_pythons]), key=by_version)
+    yield from POST_GEN_HOOK.candidate_pythons()
 
 
 def find_python(requires_python):

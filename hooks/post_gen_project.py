@@ -6,12 +6,15 @@ cookiecutter context, the replay file or a .cruft.json. Standard library only.
 
 import json
 import os
+import re
 import secrets
 import shlex
+import shutil
+import subprocess
 from pathlib import Path
 
-# The oldest Python of each Django version, and the command to name for it.
-PYTHON_FOR_DJANGO = {"5.2": ("3.10", "python3"), "6.1": ("3.12", "python3.12")}
+# The oldest Python of each Django version.
+OLDEST_PYTHON = {"5.2": "3.10", "6.1": "3.12"}
 
 
 def unneeded_files(answers):
@@ -64,14 +67,71 @@ def write_env_file():
     env_file.chmod(0o600)
 
 
+def by_version(path):
+    """Sort .../3.12.1/bin/python3 and .../cpython-3.12.1-.../bin/python3 by version."""
+    numbers = re.search(r"(\d+)\.(\d+)\.?(\d*)", path)
+    return tuple(int(part or 0) for part in numbers.groups()) if numbers else ()
+
+
+def candidate_pythons():
+    """Yield the interpreters of this machine, wherever they usually are.
+
+    python3 and each python3.N on PATH first, then pyenv's versions and uv's managed
+    Pythons, which need not be on PATH at all.
+    """
+    yield "python3"
+    yield from (f"python3.{minor}" for minor in range(10, 16))
+    home = Path.home()
+    pyenv_root = Path(os.environ.get("PYENV_ROOT") or home / ".pyenv")
+    pyenv_pythons = pyenv_root.glob("versions/*/bin/python3")
+    uv_root = Path(
+        os.environ.get("UV_PYTHON_INSTALL_DIR") or home / ".local/share/uv/python"
+    )
+    uv_pythons = uv_root.glob("cpython-*/bin/python3")
+    yield from sorted(map(str, [*pyenv_pythons, *uv_pythons]), key=by_version)
+
+
+def python_version(executable):
+    """Return the version an interpreter gives, such as "3.12.1", or None."""
+    path = shutil.which(executable)
+    if path is None:
+        return None
+    try:
+        result = subprocess.run(
+            [path, "-c", "import platform; print(platform.python_version())"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    # pyenv shims exist for every version but run only those PYENV_VERSION names.
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def find_python(oldest):
+    """Return the first interpreter of candidate_pythons() at `oldest` or newer."""
+    wanted = tuple(map(int, oldest.split(".")))
+    for executable in candidate_pythons():
+        version = python_version(executable)
+        if version and tuple(map(int, version.split(".")[:2])) >= wanted:
+            return executable
+    return None
+
+
 def next_steps(answers, project_dir):
     """Return what to type next, from wherever cookiecutter was run."""
-    oldest, python = PYTHON_FOR_DJANGO[answers["django_version"]]
-    steps = [
-        f"cd {shlex.quote(str(project_dir))}",
-        f"{python} -m venv .venv",
-        ".venv/bin/python -m pip install -e '.[dev]'",
-    ]
+    oldest = OLDEST_PYTHON[answers["django_version"]]
+    python = find_python(oldest)
+    steps = [f"cd {shlex.quote(str(project_dir))}"]
+    if python:
+        steps.append(f"{shlex.quote(python)} -m venv .venv")
+    else:
+        steps += [
+            f"uv python install {oldest}    # no Python {oldest}+ found here",
+            f"uv venv --seed --python {oldest} .venv",
+        ]
+    steps.append(".venv/bin/python -m pip install -e '.[dev]'")
     urls = service_urls()
     folder = answers["session_engine"] == "file" and answers["session_file_path"]
     if folder and not Path(folder).is_dir():

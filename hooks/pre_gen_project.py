@@ -1,16 +1,20 @@
 """Validate every answer before cookiecutter writes the project.
 
 Each check is a plain function over the answers that raises InvalidAnswer with one
-line naming the key, the value and what is allowed; main() prints every such line and
-exits 1, and cookiecutter then removes the half-made project folder. Standard library
-only: this runs before the project, or any of its dependencies, exists. The answers are
-read inside main(), so that tests and local_extensions.py can import the rules.
+line naming the key, the value and what is allowed. A check that reads another answer
+leaves a refused one to that answer's own check, so each bad answer is told once.
+main() prints every such line and the command that asks again with the other answers
+kept, and exits 1; cookiecutter then removes the half-made project folder. Standard
+library only: this runs before the project, or any of its dependencies, exists. The
+answers are read inside main(), so that tests and local_extensions.py can import the
+rules.
 """
 
 import json
 import keyword
 import os
 import re
+import shlex
 import sys
 import tempfile
 
@@ -48,6 +52,7 @@ class InvalidAnswer(ValueError):
 
     def __init__(self, answers, key, allowed):
         super().__init__(f"{key}={answers[key]!r} is not allowed: {allowed}.")
+        self.key = key
 
 
 def check_project_name(answers):
@@ -87,9 +92,12 @@ def check_author_email(answers):
         )
 
 
+def cookie_age_allowed(age):
+    return bool(re.fullmatch(r"[0-9]+", str(age))) and 1 <= int(age) <= MAX_COOKIE_AGE
+
+
 def check_session_cookie_age(answers):
-    age = answers["session_cookie_age"]
-    if not re.fullmatch(r"[0-9]+", str(age)) or not 1 <= int(age) <= MAX_COOKIE_AGE:
+    if not cookie_age_allowed(answers["session_cookie_age"]):
         raise InvalidAnswer(
             answers,
             "session_cookie_age",
@@ -100,10 +108,8 @@ def check_session_cookie_age(answers):
 def check_session_idle_timeout(answers):
     timeout = str(answers["session_idle_timeout"])
     age = str(answers["session_cookie_age"])
-    if not age.isdigit():
-        return  # check_session_cookie_age says so
-    if timeout == "0":
-        return
+    if timeout == "0" or not cookie_age_allowed(age):
+        return  # no timeout, or one check_session_cookie_age has already refused
     if not re.fullmatch(r"[0-9]+", timeout) or not 60 <= int(timeout) <= int(age):
         raise InvalidAnswer(
             answers,
@@ -187,23 +193,65 @@ CHECKS = [
 
 
 def problems(answers):
-    """Return the message of every check the answers fail."""
-    errors = []
+    """Return the message of every check the answers fail, by the key it names."""
+    errors = {}
     for check in CHECKS:
         try:
             check(answers)
         except InvalidAnswer as error:
-            errors.append(str(error))
+            errors[error.key] = str(error)
     return errors
+
+
+def defaults(answers):
+    """Return cookiecutter.json's default answers (the first of each choice)."""
+    with open(os.path.join(answers["_repo_dir"], "cookiecutter.json")) as file:
+        template = json.load(file)
+    return {
+        key: value[0] if isinstance(value, list) else value
+        for key, value in template.items()
+    }
+
+
+def command_line_value(value):
+    return ("yes" if value else "no") if isinstance(value, bool) else str(value)
+
+
+def rerun_command(answers, refused):
+    """Return the cookiecutter command that asks again, the other answers kept.
+
+    Each answer that differs from the template's default goes on the command line,
+    where it becomes the default of its prompt: Enter keeps it. The refused answers
+    are left out, and the slug too when the project name was refused, since it was
+    made from the name.
+    """
+    left_out = set(refused) | ({"project_slug"} if "project_name" in refused else set())
+    template_defaults = defaults(answers)
+    kept = [
+        f"{key}={command_line_value(value)}"
+        for key, value in answers.items()
+        if key in template_defaults
+        and not key.startswith("_")
+        and key not in left_out
+        and value != template_defaults[key]
+    ]
+    checkout = ["--checkout", answers["_checkout"]] if answers.get("_checkout") else []
+    return shlex.join(["cookiecutter", *checkout, answers["_template"], *kept])
 
 
 def main():
     answers = json.loads({{ cookiecutter | jsonify | tojson }})  # fmt: skip
     errors = problems(answers)
-    for error in errors:
+    if not errors:
+        return
+    for error in errors.values():
         print(f"ERROR: {error}", file=sys.stderr)
-    if errors:
-        sys.exit(1)
+    print(
+        "Nothing was made. To answer again, with your other answers kept:\n"
+        f"    {rerun_command(answers, errors)}",
+        file=sys.stderr,
+    )
+    sys.exit(1)
 
 
 if __name__ == "__main__":

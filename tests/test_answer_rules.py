@@ -23,14 +23,22 @@ def test_each_rejected_answer_gets_its_one_line(rejected):
         for key, value in {**VALID, **rejected.answers}.items()
     }
 
-    [message] = RULES.problems(answers)
+    [(key, message)] = RULES.problems(answers).items()
 
+    assert key == rejected.key
     assert message.startswith(f"{rejected.key}={rejected.value!r} is not allowed: ")
     assert rejected.reason in message
 
 
 def test_the_defaults_pass():
-    assert RULES.problems(VALID) == []
+    assert RULES.problems(VALID) == {}
+
+
+def test_an_answer_that_depends_on_a_refused_one_is_not_refused_too():
+    # The idle timeout is checked against the cookie age, which is refused itself.
+    answers = {**VALID, "session_cookie_age": "0", "session_idle_timeout": "900"}
+
+    assert list(RULES.problems(answers)) == ["session_cookie_age"]
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,15 @@
 """What generation itself promises: prompts, the secret key, replay, trimmed files."""
 
 import json
+import re
+import shlex
 import stat
+import subprocess
 
 import pytest
 
 from harness import TEMPLATE_DIR
+from harness.environments import POST_GEN_HOOK, python_or_skip
 
 from .cli import run_cookiecutter
 from .combinations import DEFAULTS, Combination
@@ -47,12 +51,32 @@ def test_the_next_steps_go_where_the_project_is(tmp_path):
     assert f"cd {build / 'session_shop'}\n" in result.stdout
 
 
-def test_a_django_61_project_names_the_python_it_needs(tmp_path):
+def test_a_django_61_project_names_a_python_it_can_use_on_this_machine(tmp_path):
+    python_or_skip(">=3.12")  # this machine has one somewhere
     result = run_cookiecutter(tmp_path, answers={"django_version": "6.1"})
 
-    assert "python3.12 -m venv .venv" in result.stdout
+    [python] = re.findall(r"^ {4}(.+) -m venv \.venv$", result.stdout, re.MULTILINE)
+    version = subprocess.run(
+        [*shlex.split(python), "-c", "import sys; print(sys.version_info >= (3, 12))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert version.stdout == "True\n"
     readme = (tmp_path / "out" / "session_shop" / "README.md").read_text()
     assert "python3.12 -m venv .venv" in readme
+    assert "uv python install 3.12" in readme
+
+
+def test_without_a_python_that_fits_the_next_steps_say_how_to_get_one(monkeypatch):
+    monkeypatch.setattr(POST_GEN_HOOK, "candidate_pythons", lambda: iter(["python2"]))
+    answers = {**DEFAULTS, "django_version": "6.1", "project_name": "Shop"}
+    monkeypatch.chdir(TEMPLATE_DIR / "{{cookiecutter.project_slug}}")  # .env.example
+
+    steps = POST_GEN_HOOK.next_steps(answers, TEMPLATE_DIR)
+
+    assert "    uv python install 3.12    # no Python 3.12+ found here\n" in steps
+    assert "    uv venv --seed --python 3.12 .venv\n" in steps
 
 
 def test_a_postgresql_project_says_to_make_its_database(tmp_path):

@@ -1,6 +1,10 @@
 """A bad answer stops generation with one clear line and leaves no folder behind."""
 
+import shlex
+
 import pytest
+
+from harness import TEMPLATE_DIR
 
 from .cli import run_cookiecutter
 from .combinations import REJECTED
@@ -17,9 +21,10 @@ def error_lines(result):
 
 def assert_refused(result, tmp_path, key, value, reason):
     assert result.returncode == 1, result.stdout + result.stderr
-    [line] = error_lines(result)  # cookiecutter's own "Stopping generation" follows
+    [line] = error_lines(result)
     assert line.startswith(f"ERROR: {key}={value!r} is not allowed: "), line
     assert reason in line
+    assert "Traceback" not in result.stderr
     assert list((tmp_path / "out").iterdir()) == []
 
 
@@ -56,6 +61,42 @@ def test_every_bad_answer_gets_its_own_line(tmp_path):
     assert result.returncode == 1
     assert len(error_lines(result)) >= 2
     assert list((tmp_path / "out").iterdir()) == []
+
+
+def rerun_command(result):
+    """The command the hook printed to answer again."""
+    [line] = result.stderr.split("other answers kept:\n", 1)[1].splitlines()[:1]
+    return shlex.split(line)
+
+
+def test_the_command_to_answer_again_keeps_the_other_answers(tmp_path):
+    refused = run_cookiecutter(
+        tmp_path,
+        answers={
+            "project_name": "Tea Shop",
+            "session_engine": "file",
+            "session_cookie_age": "0",
+        },
+    )
+    command = rerun_command(refused)
+    assert command[:2] == ["cookiecutter", str(TEMPLATE_DIR)]
+    kept = dict(pair.split("=", 1) for pair in command[2:])
+    assert kept == {
+        "project_name": "Tea Shop",
+        "project_slug": "tea_shop",
+        "session_engine": "file",
+    }
+
+    # Enter for every question but the tenth, the cookie age, answered right this time.
+    answers = ["" for _ in range(18)]
+    answers[9] = "3600"
+    again = run_cookiecutter(tmp_path, answers=kept, stdin="\n".join(answers) + "\n")
+
+    assert again.returncode == 0, again.stderr
+    settings = tmp_path / "out" / "tea_shop" / "config" / "settings"
+    base = (settings / "base.py").read_text()
+    assert "SESSION_COOKIE_AGE = 3600\n" in base
+    assert 'SESSION_ENGINE = "django.contrib.sessions.backends.file"' in base
 
 
 @pytest.mark.parametrize(
