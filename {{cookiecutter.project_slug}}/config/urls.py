@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -7,6 +8,6 @@ urlpatterns = [
     path("", include("{{ cookiecutter.project_slug }}.cart.urls")),
     # Your sessions; then signing in and out, changing and resetting a password.
     path("accounts/", include("{{ cookiecutter.project_slug }}.session_guard.urls")),
-    path("accounts/", include("django.contrib.auth.urls")),
-    path("admin/", admin.site.urls),
+    path("accounts/", include("{{ cookiecutter.project_slug }}.accounts.urls")),
+    path(settings.ADMIN_URL, admin.site.urls),
 ]

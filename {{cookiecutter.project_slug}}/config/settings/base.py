@@ -275,6 +275,8 @@ CART_MAX_NAME_LENGTH = 64  # characters in an item's name
 # URLS
 # ------------------------------------------------------------------------------
 ROOT_URLCONF = "config.urls"
+# Where the admin lives; production reads it from DJANGO_ADMIN_URL.
+ADMIN_URL = "admin/"
 WSGI_APPLICATION = "config.wsgi.application"
 
 # APPS

@@ -1,8 +1,8 @@
 """Settings for production, behind a TLS-terminating proxy.
 
 Reads DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL and
-REDIS_URL from the environment. The session cookie keeps exactly the flags chosen in
-base.py.
+REDIS_URL from the environment, and DJANGO_ADMIN_URL if set. The session cookie keeps
+exactly the flags chosen in base.py.
 """
 
 import environ
@@ -16,7 +16,7 @@ if environ.Env().bool("DJANGO_READ_DOT_ENV_FILE", default=False):
     read_dot_env()
 
 from .base import *  # noqa: E402, F403
-from .base import DATABASES, SILENCED_SYSTEM_CHECKS, env  # noqa: E402
+from .base import ADMIN_URL, DATABASES, SILENCED_SYSTEM_CHECKS, env  # noqa: E402
 
 HSTS_PRELOAD_MIN_SECONDS = 365 * 24 * 60 * 60
 
@@ -25,6 +25,14 @@ SECRET_KEY = env("DJANGO_SECRET_KEY")
 # without them, rotating the key logs everybody out.
 SECRET_KEY_FALLBACKS = env.list("DJANGO_SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
+# A path of the admin's own, such as "staff-3f9a/", keeps it out of the way of scanners
+# that try /admin/ on every site.
+ADMIN_URL = env("DJANGO_ADMIN_URL", default=ADMIN_URL)
+if not ADMIN_URL.endswith("/") or ADMIN_URL.startswith("/"):
+    raise ImproperlyConfigured(
+        f"DJANGO_ADMIN_URL={ADMIN_URL!r}: give a path such as 'staff-3f9a/', with a "
+        "slash at the end and none at the start."
+    )
 
 # DATABASES
 # ------------------------------------------------------------------------------

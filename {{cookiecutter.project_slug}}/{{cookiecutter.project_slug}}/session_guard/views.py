@@ -8,6 +8,7 @@ from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views import csrf
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from .conf import guard_settings
@@ -29,6 +30,7 @@ def records_kept(view):
 
 
 @require_safe
+@never_cache  # no cache keeps the list once its visitor has signed out
 @login_required
 @records_kept
 def signed_in_sessions(request):

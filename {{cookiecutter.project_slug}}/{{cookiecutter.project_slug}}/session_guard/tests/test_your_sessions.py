@@ -89,6 +89,12 @@ def test_the_page_lists_each_session_with_this_one_marked(laptop, phone):
     assertContains(response, "Sign out everywhere else")
 
 
+def test_no_cache_keeps_the_page(laptop):
+    response = laptop.get(SESSIONS)
+
+    assert "no-store" in response["Cache-Control"]
+
+
 def test_the_page_lists_no_session_of_another_user(laptop, django_user_model):
     other = Client()
     other.force_login(django_user_model.objects.create_user("other"))

@@ -1,0 +1,59 @@
+"""The sign-in and password-change forms, with the checks Django's leave out."""
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+
+from .throttling import locked_out_message
+
+
+class UsernameLengthMixin:
+    """Refuse a username longer than the user model's with a form error.
+
+    Django's sign-in form shows the limit in the page without checking it, so a longer
+    name reaches the count of failed sign-ins (django-axes), whose column it overflows
+    on PostgreSQL: a server error instead of an answer.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
+class SignInForm(UsernameLengthMixin, AuthenticationForm):
+    """The site's sign-in form."""
+
+
+class AdminSignInForm(UsernameLengthMixin, AdminAuthenticationForm):
+    """The admin's sign-in form."""
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Count a wrong current password as a failed sign-in of the user's username.
+
+    Whoever holds a signed-in session could otherwise guess the current password here
+    without limit, and so turn the session into the account. Guesses here and on the
+    sign-in forms share one count (AXES_FAILURE_LIMIT); once the username is locked,
+    this form refuses even the right password, with a 429 (throttling.py).
+    """
+
+    def __init__(self, user, *args, request, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self):
+        credentials = {"username": self.user.get_username()}
+        if AxesProxyHandler.is_locked(self.request, credentials):
+            self.request.axes_locked_out = True  # AxesMiddleware answers it
+            raise ValidationError(locked_out_message(), code="locked_out")
+        try:
+            return super().clean_old_password()
+        except ValidationError:
+            user_login_failed.send(
+                sender=__name__, credentials=credentials, request=self.request
+            )
+            raise
