@@ -253,6 +253,11 @@ AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
 # The counts live in the database (its axes_accessattempt table).
 {% endif %}
 
+# PASSWORD RESET
+# ------------------------------------------------------------------------------
+# Reset emails one address may be sent in an hour; more get a 429 (accounts/forms.py).
+ACCOUNTS_PASSWORD_RESETS_PER_HOUR = 5
+
 # AUTHENTICATION
 # ------------------------------------------------------------------------------
 # Django's sign-in views are under /accounts/, where LOGIN_URL expects them

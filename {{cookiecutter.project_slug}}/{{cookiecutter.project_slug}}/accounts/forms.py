@@ -1,9 +1,17 @@
-"""The sign-in and password-change forms, with the checks Django's leave out."""
+"""The sign-in and password forms, with the checks Django's leave out."""
+
+import hashlib
 
 from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
-from django.contrib.auth.forms import AuthenticationForm, PasswordChangeForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+)
 from django.contrib.auth.signals import user_login_failed
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 
@@ -57,3 +65,28 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
                 sender=__name__, credentials=credentials, request=self.request
             )
             raise
+
+
+class ThrottledPasswordResetForm(PasswordResetForm):
+    """Send at most ACCOUNTS_PASSWORD_RESETS_PER_HOUR reset emails to one address.
+
+    Otherwise anyone could flood an address with reset emails. Counted in the default
+    cache, per address whether or not an account has it, so the refusal tells nothing
+    about who has an account.
+    """
+
+    def clean_email(self):
+        email = self.cleaned_data["email"]
+        digest = hashlib.sha256(email.casefold().encode()).hexdigest()
+        key = f"accounts:password-resets:{digest}"
+        cache.add(key, 0, timeout=60 * 60)
+        try:
+            sent = cache.incr(key)
+        except ValueError:  # the hour ended just now
+            cache.set(key, sent := 1, timeout=60 * 60)
+        if sent > settings.ACCOUNTS_PASSWORD_RESETS_PER_HOUR:
+            raise ValidationError(
+                "Too many password resets for this address: try again in an hour.",
+                code="throttled",
+            )
+        return email

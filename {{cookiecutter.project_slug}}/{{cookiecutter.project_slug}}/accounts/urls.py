@@ -1,7 +1,8 @@
 """Django's sign-in and password pages, none of them kept in any cache.
 
 A browser's or proxy's cache would keep these pages, and what they show, after the
-visitor has signed out. Sign-in and password change use the forms of forms.py.
+visitor has signed out. Sign-in, password change and password reset use the forms of
+forms.py.
 """
 
 from django.contrib.auth import urls as auth_urls
@@ -10,11 +11,12 @@ from django.urls import path
 from django.views.decorators.cache import never_cache
 
 from .forms import SignInForm
-from .views import ThrottledPasswordChangeView
+from .views import ThrottledPasswordChangeView, ThrottledPasswordResetView
 
 OWN_VIEWS = {
     "login": LoginView.as_view(authentication_form=SignInForm),
     "password_change": ThrottledPasswordChangeView.as_view(),
+    "password_reset": ThrottledPasswordResetView.as_view(),
 }
 
 urlpatterns = [

@@ -3,6 +3,7 @@
 import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertFormError
@@ -95,3 +96,29 @@ def test_wrong_current_passwords_and_failed_sign_ins_share_one_count(member):
     )
 
     assertContains(response, "Too many failed sign-ins", status_code=429)
+
+
+def ask_for_reset(client, email):
+    return client.post(reverse("password_reset"), {"email": email})
+
+
+def test_password_resets_to_one_address_are_throttled(client, settings, demo_user):
+    demo_user.email = "demo@example.com"
+    demo_user.save()
+    for _ in range(settings.ACCOUNTS_PASSWORD_RESETS_PER_HOUR):
+        assert ask_for_reset(client, "demo@example.com").status_code == 302
+
+    response = ask_for_reset(client, "DEMO@example.com")
+
+    assertContains(response, "Too many password resets", status_code=429)
+    assert len(mail.outbox) == settings.ACCOUNTS_PASSWORD_RESETS_PER_HOUR
+    assert ask_for_reset(client, "other@example.com").status_code == 302
+
+
+def test_an_address_without_an_account_is_throttled_alike(client, settings):
+    for _ in range(settings.ACCOUNTS_PASSWORD_RESETS_PER_HOUR):
+        ask_for_reset(client, "nobody@example.com")
+
+    response = ask_for_reset(client, "nobody@example.com")
+
+    assertContains(response, "Too many password resets", status_code=429)
