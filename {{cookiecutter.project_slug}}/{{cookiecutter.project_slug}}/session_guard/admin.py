@@ -1,6 +1,20 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 
 from .models import SignedInSession
+
+
+@admin.action(description="End the selected users' sessions")
+def end_sessions(modeladmin, request, queryset):
+    """End every signed-in session of the selected users, on any user admin.
+
+    Add it to the user model's admin: `actions = [end_sessions]`.
+    """
+    ended, _ = SignedInSession.objects.filter(user__in=queryset).delete()
+    modeladmin.message_user(
+        request,
+        f"Ended {ended} signed-in session{'' if ended == 1 else 's'}.",
+        messages.SUCCESS,
+    )
 
 
 @admin.register(SignedInSession)

@@ -33,21 +33,25 @@ def delete_the_stored_session(sender, instance, **kwargs):
 
 
 @receiver(pre_save, sender=settings.AUTH_USER_MODEL)
-def end_sessions_on_new_password(sender, instance, raw, update_fields, **kwargs):
-    """End every session of a user whose password changes, wherever it changes.
+def end_sessions_of_changed_user(sender, instance, raw, update_fields, **kwargs):
+    """End every session of a user whose password changes, or who is deactivated.
 
-    Django itself signs such sessions out at their next request; this deletes them
-    at once. A session that Django keeps signed in (update_session_auth_hash) gets a
-    record again as it gets its new key (records.keep_record).
+    Django itself signs a changed password's sessions out at their next request, and
+    an inactive user's sessions only while the user stays inactive: this deletes them
+    at once and for good, so that reactivating a user brings no old cookie back. A
+    session that Django keeps signed in (update_session_auth_hash) gets a record again
+    as it gets its new key (records.keep_record). Only save() is seen here: a
+    queryset's update() sends no signal, so end_sessions (the command) follows it.
     """
     if raw or instance.pk is None:
         return
-    if update_fields is not None and "password" not in update_fields:
+    if update_fields is not None and not {"password", "is_active"} & set(update_fields):
         return  # such as the last_login that every sign-in saves
-    changed = (
-        sender._default_manager.filter(pk=instance.pk)
-        .exclude(password=instance.password)
-        .exists()
+    stored = sender._default_manager.filter(pk=instance.pk)
+    new_password = stored.exclude(password=instance.password).exists()
+    deactivated = (
+        not getattr(instance, "is_active", True)
+        and stored.filter(is_active=True).exists()
     )
-    if changed:
+    if new_password or deactivated:
         SignedInSession.objects.filter(user=instance).delete()
