@@ -2,15 +2,21 @@
 
 With the signed_cookies engine the whole session travels in the cookie, and browsers
 silently drop a cookie whose name and value pass 4096 bytes: the visitor would lose the
-session without a word. Changes that would get there are refused instead.
+session without a word. Changes that would get there are refused instead, and a
+session not signed in yet keeps room for what signing in adds to it.
 """
 
+import hashlib
+import uuid
+
 from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.signed_cookies import (
     SessionStore as SignedCookieStore,
 )
 
 from .conf import guard_settings
+from .idle import ACTIVE_AT, RECORD, SIGNED_IN_AT
 
 MISSING = object()
 
@@ -28,18 +34,52 @@ def signed_cookie_size(session):
     return len(settings.SESSION_COOKIE_NAME) + len(value)
 
 
+def entries_of_a_sign_in():
+    """Return what signing in adds to a session, each as long as it gets.
+
+    Django's user id, backend and password hash, and session_guard's record and
+    times. The hash and the record's id are as random as real ones, which compression
+    cannot shrink, but fixed, so that the same session always gets the same size.
+    """
+    digest = hashlib.sha256(b"a sign-in").digest()
+    return {
+        SESSION_KEY: "9" * 19,  # the largest BigAutoField, as text
+        BACKEND_SESSION_KEY: max(settings.AUTHENTICATION_BACKENDS, key=len),
+        HASH_SESSION_KEY: digest.hex(),
+        RECORD: str(uuid.UUID(bytes=digest[:16])),
+        SIGNED_IN_AT: 2**31,
+        ACTIVE_AT: 2**31,
+    }
+
+
+def size_to_keep(session):
+    """Return the bytes of the cookie, or of the cookie after signing in if not yet.
+
+    None for server sessions, whose cookie holds only the key.
+    """
+    if not isinstance(session, SignedCookieStore) or SESSION_KEY in session:
+        return signed_cookie_size(session)
+    signed_in = type(session)()
+    signed_in._session_cache = {**session._session, **entries_of_a_sign_in()}
+    return signed_cookie_size(signed_in)
+
+
 def set_within_cookie_limit(session, key, value):
-    """Set session[key] to value, unless that makes the cookie too big to keep."""
+    """Set session[key] to value, unless that makes the cookie too big to keep.
+
+    A session not signed in yet must keep room for signing in (size_to_keep).
+    """
     previous = session.get(key, MISSING)
     session[key] = value
-    size = signed_cookie_size(session)
+    size = size_to_keep(session)
     limit = guard_settings.COOKIE_MAX_BYTES
     if size is not None and size > limit:
         if previous is MISSING:
             del session[key]
         else:
             session[key] = previous
+        when = "" if SESSION_KEY in session else " once you sign in"
         raise SessionTooLarge(
-            f"That would make the session cookie {size} bytes, and browsers drop "
-            f"cookies over {limit}. Remove something first."
+            f"That would make the session cookie {size} bytes{when}, and browsers "
+            f"drop cookies over {limit}. Remove something first."
         )

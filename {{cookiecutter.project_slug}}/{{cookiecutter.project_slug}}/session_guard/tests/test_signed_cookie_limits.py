@@ -15,8 +15,9 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from .. import cookie_size
-from ..cookie_size import SessionTooLarge, set_within_cookie_limit, signed_cookie_size
+from ..cookie_size import SessionTooLarge, set_within_cookie_limit, size_to_keep
 from ..testing import session_cookie, stored_data, visitor_with_cookie
+from . import MEMBER_PASSWORD
 
 
 def cookie_bytes(client):
@@ -64,10 +65,26 @@ def test_a_change_that_would_overflow_the_cookie_is_refused(client):
     assert cookie_bytes(client) <= 1024
 
 
+@override_settings(SESSION_GUARD_COOKIE_MAX_BYTES=1024)
+def test_a_session_filled_to_the_limit_can_still_sign_in(client, member):
+    for size in range(100, 2000, 100):
+        client.post(reverse("tests:note"), {"note": secrets.token_urlsafe(size)})
+    filled = cookie_bytes(client)
+
+    response = client.post(
+        reverse("login"),
+        {"username": member.get_username(), "password": MEMBER_PASSWORD},
+    )
+
+    assert response.status_code == 302
+    assert filled < cookie_bytes(client) <= 1024
+    assert stored_data(session_cookie(client).value)["note"]
+
+
 def size_with_note(value):
     session = SessionStore()
     session["note"] = value
-    return signed_cookie_size(session)
+    return size_to_keep(session)
 
 
 def test_a_cookie_of_exactly_the_limit_is_kept():
