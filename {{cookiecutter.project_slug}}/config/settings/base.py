@@ -194,9 +194,10 @@ SESSION_GUARD_RECORDS = True
 # Seconds without a request after which a session ends on the server, signed in or
 # not; 0 for never. Signed-in pages warn two minutes before (session_guard/idle.py).
 SESSION_GUARD_IDLE_TIMEOUT = {{ cookiecutter.session_idle_timeout }}
-# Seconds after signing in after which a session ends however active it is; None for
+# Seconds after signing in after which a session ends however active it is (30 days,
+# NIST SP 800-63B's longest for AAL1; 12 hours for AAL2, see SECURITY.md); None for
 # never.
-SESSION_GUARD_SIGNED_IN_MAX_AGE = None
+SESSION_GUARD_SIGNED_IN_MAX_AGE = 30 * 24 * 60 * 60
 # Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know is
 # looked up there, and the session found moves over (session_guard/switching.py).
 # Empty again once the old sessions have expired (README: switching the engine).

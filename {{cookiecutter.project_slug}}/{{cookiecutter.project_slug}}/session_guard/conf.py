@@ -19,8 +19,8 @@ DEFAULTS = {
     # Seconds without a request after which a session ends; 0 for never (idle.py).
     "IDLE_TIMEOUT": 0,
     # Seconds after signing in after which a session ends, however active it is;
-    # None for never.
-    "SIGNED_IN_MAX_AGE": None,
+    # None for never. Without a limit, a session in use never asks for the password.
+    "SIGNED_IN_MAX_AGE": 30 * 24 * 60 * 60,
     # Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know
     # is looked up there, and the session moves over (switching.py).
     "FALLBACK_ENGINES": [],
