@@ -21,6 +21,9 @@ DEFAULTS = {
     # Seconds after signing in after which a session ends, however active it is;
     # None for never. Without a limit, a session in use never asks for the password.
     "SIGNED_IN_MAX_AGE": 30 * 24 * 60 * 60,
+    # Seconds after signing in during which "Your sessions" ends other sessions
+    # without asking for the password again (views.py).
+    "RECENT_SIGN_IN": 5 * 60,
     # Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know
     # is looked up there, and the session moves over (switching.py).
     "FALLBACK_ENGINES": [],

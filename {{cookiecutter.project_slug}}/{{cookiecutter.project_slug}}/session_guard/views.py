@@ -2,7 +2,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import authenticate, logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from .conf import guard_settings
-from .idle import RECORD, seconds_left
+from .idle import RECORD, SIGNED_IN_AT, now, seconds_left
 from .models import SignedInSession
 from .records import note_activity
 
@@ -29,6 +29,38 @@ def records_kept(view):
     return checked
 
 
+def signed_in_lately(request):
+    """Return True if the session signed in less than RECENT_SIGN_IN seconds ago."""
+    signed_in_at = request.session.get(SIGNED_IN_AT)
+    return (
+        signed_in_at is not None
+        and now() - signed_in_at < guard_settings.RECENT_SIGN_IN
+    )
+
+
+def confirmed(request):
+    """Return True if the user signed in lately, or gave their password just now.
+
+    The password goes through the authentication backends, so that a wrong one
+    counts as a failed sign-in wherever failed sign-ins are counted.
+    """
+    if signed_in_lately(request):
+        return True
+    password = request.POST.get("password", "")
+    if not password:
+        return False
+    user = authenticate(
+        request, username=request.user.get_username(), password=password
+    )
+    return user is not None and user.pk == request.user.pk
+
+
+def ask_for_the_password(request):
+    """Send the user back to the sessions page, which now asks for the password."""
+    messages.error(request, "Enter your password to end a session on another device.")
+    return redirect("session_guard:sessions")
+
+
 @require_safe
 @never_cache  # no cache keeps the list once its visitor has signed out
 @login_required
@@ -40,7 +72,8 @@ def signed_in_sessions(request):
     for record in records:
         record.is_current = str(record.ref) == current_ref
     records.sort(key=lambda record: not record.is_current)
-    return render(request, "session_guard/sessions.html", {"records": records})
+    context = {"records": records, "password_needed": not signed_in_lately(request)}
+    return render(request, "session_guard/sessions.html", context)
 
 
 @require_POST
@@ -50,8 +83,10 @@ def end_session(request, ref):
     """End one of the user's sessions; ending this one signs out."""
     record = get_object_or_404(SignedInSession, ref=ref, user=request.user)
     if str(record.ref) == request.session.get(RECORD):
-        logout(request)
+        logout(request)  # signing out asks for nothing
         return redirect(settings.LOGOUT_REDIRECT_URL or "/")
+    if not confirmed(request):
+        return ask_for_the_password(request)
     record.delete()  # which deletes the session (receivers.py)
     messages.success(request, f"Ended the session on {record.device}.")
     return redirect("session_guard:sessions")
@@ -62,6 +97,8 @@ def end_session(request, ref):
 @records_kept
 def end_other_sessions(request):
     """End every session of the user but this one."""
+    if not confirmed(request):
+        return ask_for_the_password(request)
     others = SignedInSession.objects.filter(user=request.user).exclude(
         ref=request.session.get(RECORD)
     )
