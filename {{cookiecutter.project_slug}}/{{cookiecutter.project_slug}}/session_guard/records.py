@@ -1,5 +1,7 @@
 """Records of signed-in sessions: made at sign-in, kept in step with their session."""
 
+import uuid
+
 from django.contrib.auth import SESSION_KEY
 from django.utils import timezone
 
@@ -45,13 +47,17 @@ def keep_record(session, request):
     """Point a session's record to its new key; a new record if it was ended meanwhile.
 
     Such as a password change, which ends every session of the user, this one too,
-    before Django gives this one a new key to keep it signed in.
+    before Django gives this one a new key to keep it signed in. The record gets a new
+    ref too: a copy of the session from before its new key (a signed cookie keeps its
+    data whatever its key) no longer finds a record, and is over.
     """
     ref = session.get(RECORD)
     if not guard_settings.RECORDS or ref is None:
         return
     key = stored_key(session)
-    if SignedInSession.objects.filter(ref=ref).update(session_key=key):
+    new_ref = uuid.uuid4()
+    if SignedInSession.objects.filter(ref=ref).update(session_key=key, ref=new_ref):
+        session[RECORD] = str(new_ref)
         return
     user_id = session.get(SESSION_KEY)
     if user_id is None:

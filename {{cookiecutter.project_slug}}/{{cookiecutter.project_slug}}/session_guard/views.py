@@ -42,7 +42,8 @@ def confirmed(request):
     """Return True if the user signed in lately, or gave their password just now.
 
     The password goes through the authentication backends, so that a wrong one
-    counts as a failed sign-in wherever failed sign-ins are counted.
+    counts as a failed sign-in wherever failed sign-ins are counted; the right one
+    gives the session a new key, as signing in does.
     """
     if signed_in_lately(request):
         return True
@@ -52,7 +53,10 @@ def confirmed(request):
     user = authenticate(
         request, username=request.user.get_username(), password=password
     )
-    return user is not None and user.pk == request.user.pk
+    if user is None or user.pk != request.user.pk:
+        return False
+    request.session.cycle_key()
+    return True
 
 
 def ask_for_the_password(request):

@@ -9,6 +9,7 @@ from .. import views
 from ..conf import guard_settings
 from ..idle import RECORD, now
 from ..models import SignedInSession
+from ..testing import session_cookie, visitor_with_cookie
 from . import MEMBER_PASSWORD
 
 pytestmark = pytest.mark.skipif(
@@ -16,6 +17,7 @@ pytestmark = pytest.mark.skipif(
 )
 SESSIONS = reverse("session_guard:sessions")
 PASSWORD_FIELD = 'name="password"'
+SIGNED_IN = "class=signed-in"
 
 
 @pytest.fixture
@@ -58,12 +60,18 @@ def test_later_ending_another_session_asks_for_the_password(laptop_and_phone, la
     assertContains(page, PASSWORD_FIELD, count=2)  # its End, and everywhere else
 
 
-def test_later_the_password_ends_it(laptop_and_phone, later):
+def test_later_the_password_ends_it_and_gives_this_session_a_new_key(
+    laptop_and_phone, later
+):
     laptop, phone, phone_is_ended = laptop_and_phone
+    copied = session_cookie(laptop).value
 
     end(laptop, phone, password=MEMBER_PASSWORD)
 
     assert phone_is_ended()
+    assert SIGNED_IN in laptop.get(reverse("tests:page")).text
+    # The session before the password, as a copy of its cookie has it, is over.
+    assert SIGNED_IN not in visitor_with_cookie(copied).get(reverse("tests:page")).text
 
 
 def test_a_wrong_password_ends_nothing_and_is_a_failed_sign_in(laptop_and_phone, later):
