@@ -17,6 +17,12 @@ SESSION_SETTINGS = [
     "SESSION_SAVE_EVERY_REQUEST", "SESSION_COOKIE_NAME", "SESSION_COOKIE_SECURE",
     "SESSION_COOKIE_HTTPONLY", "SESSION_COOKIE_SAMESITE", "SESSION_GUARD_IDLE_TIMEOUT",
 ]  # fmt: skip
+# Production's mail settings, set up as a deploy would: a server under .invalid, which
+# never resolves, since nothing here sends mail.
+PRODUCTION_MAIL = {
+    "EMAIL_URL": "smtp+tls://smtp.mail.invalid:587",
+    "DJANGO_DEFAULT_FROM_EMAIL": "shop@example.com",
+}
 # Run by a bake's python: settings (named in argv) as each settings module has them.
 READ_SESSION_SETTINGS = """
 import importlib, json, os, sys
@@ -100,6 +106,7 @@ def prepare_for_production(project, **environment):
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        **PRODUCTION_MAIL,
         **environment,
     }
     cleanups = []

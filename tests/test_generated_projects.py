@@ -8,16 +8,20 @@ import sys
 import pytest
 from cookiecutter.environment import StrictEnvironment
 
+from harness.baking import PRODUCTION_MAIL
 from harness.engines import ENGINES
 
 from .combinations import (
     ACCESSIBILITY_CHECKED,
     BROWSER_TESTED,
     DEFAULTS,
+    DJANGO_VERSIONS,
+    ENGINE_MATRIX,
     SERVING_LEFT_OUT,
     SUPPORTED,
     TEMPLATE_DIR,
     WITH_SERVICES,
+    first,
 )
 
 ALL = SUPPORTED + WITH_SERVICES
@@ -85,9 +89,8 @@ def test_manage_py_check_passes(bake, combination):
     bake(combination).manage("check", "--fail-level", "WARNING")
 
 
-@pytest.mark.parametrize("combination", ALL)
-def test_deploy_check_says_exactly_what_the_answers_imply(bake, combination):
-    project = bake(combination)
+def deploy_check(project, **environment):
+    """Run `check --deploy` under the production settings; return result and output."""
     result = project.manage(
         "check",
         "--deploy",
@@ -97,13 +100,37 @@ def test_deploy_check_says_exactly_what_the_answers_imply(bake, combination):
         DJANGO_SETTINGS_MODULE="config.settings.production",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
         DJANGO_ALLOWED_HOSTS="shop.example.com",
+        **environment,
     )
+    return result, result.stdout + result.stderr
 
-    output = result.stdout + result.stderr
+
+@pytest.mark.parametrize("combination", ALL)
+def test_deploy_check_says_exactly_what_the_answers_imply(bake, combination):
+    result, output = deploy_check(bake(combination), **PRODUCTION_MAIL)
+
     expected = expected_deploy_messages(combination.answers)
     assert set(CHECK_ID.findall(output)) == expected, output
     warned = bool(expected - {"session_guard.I001"})  # a note fails nothing
     assert (result.returncode != 0) is warned, output
+
+
+@pytest.mark.parametrize(
+    "combination",
+    [
+        first(ENGINE_MATRIX, django_version=version).param()
+        for version in DJANGO_VERSIONS
+    ],
+)
+def test_deploy_check_warns_of_production_without_mail(bake, combination):
+    result, output = deploy_check(bake(combination))
+
+    mail_warnings = {"accounts.W001", "accounts.W002"}
+    expected = expected_deploy_messages(combination.answers) | mail_warnings
+    assert set(CHECK_ID.findall(output)) == expected, output
+    assert "EMAIL_URL" in output
+    assert "DJANGO_DEFAULT_FROM_EMAIL" in output
+    assert result.returncode != 0, output
 
 
 @pytest.mark.parametrize("combination", ALL)

@@ -270,6 +270,22 @@ AUTHENTICATION_BACKENDS = [
 ]
 LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "pages:home"
+# The project's own user model (users/models.py), in place of Django's auth.User: a
+# custom user model must exist from the first migration, since Django cannot switch a
+# database that holds users to one. Its fields are yours to add.
+AUTH_USER_MODEL = "users.User"
+
+# MAIL
+# ------------------------------------------------------------------------------
+# The site's mail (password resets) is printed to the console; production.py sends it
+# through the mail server of EMAIL_URL instead.
+{% if cookiecutter.django_version == "5.2" %}
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+{% else %}
+MAILERS = {
+    "default": {"BACKEND": "django.core.mail.backends.console.EmailBackend"},
+}
+{% endif %}
 
 # CART
 # ------------------------------------------------------------------------------
@@ -298,6 +314,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "{{ cookiecutter.project_slug }}.users",
     "{{ cookiecutter.project_slug }}.accounts",
     "{{ cookiecutter.project_slug }}.pages",
     "{{ cookiecutter.project_slug }}.sessions_demo",

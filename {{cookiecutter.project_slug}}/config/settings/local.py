@@ -17,8 +17,6 @@ DEBUG = True
 SECRET_KEY = env("DJANGO_SECRET_KEY")
 # runserver leaves static files to WhiteNoise, as production does.
 INSTALLED_APPS = ["whitenoise.runserver_nostatic", *INSTALLED_APPS]
-# Password-reset emails go to the console instead of a mail server.
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
 # runserver speaks plain http. Browsers keep Secure cookies from http://localhost and
 # 127.0.0.1, but other clients (curl, Python's http.cookiejar, Safari) never send one

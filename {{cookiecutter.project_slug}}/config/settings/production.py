@@ -1,8 +1,8 @@
 """Settings for production, behind a TLS-terminating proxy.
 
-Reads DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL and
-REDIS_URL from the environment, and DJANGO_ADMIN_URL if set. The session cookie keeps
-exactly the flags chosen in base.py.
+Reads DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS (comma-separated), DATABASE_URL,
+REDIS_URL, EMAIL_URL and DJANGO_DEFAULT_FROM_EMAIL from the environment, and
+DJANGO_ADMIN_URL if set. The session cookie keeps exactly the flags chosen in base.py.
 """
 
 import environ
@@ -83,6 +83,39 @@ if SECURE_HSTS_PRELOAD and (
 # Without preload, check --deploy would say it is missing (security.W021): a choice.
 if not SECURE_HSTS_PRELOAD:
     SILENCED_SYSTEM_CHECKS = [*SILENCED_SYSTEM_CHECKS, "security.W021"]
+
+# MAIL
+# ------------------------------------------------------------------------------
+# The site's mail (password resets) goes through the mail server of EMAIL_URL:
+# smtp+tls://user:password@smtp.example.com:587 (STARTTLS), or smtp+ssl:// for TLS
+# from the start (port 465), with any special character of the password
+# percent-encoded. Without it, mail goes to an SMTP server on this machine, where there
+# is seldom one; Django only logs a password-reset mail it could not send, so check
+# --deploy says so (accounts.W001).
+{% if cookiecutter.django_version == "5.2" %}
+vars().update(env.email_url("EMAIL_URL", default="smtp://localhost:25"))
+{% else %}
+# (django-environ reads the URL as the EMAIL_* settings, which Django 6.1 deprecates:
+# they become the SMTP options of MAILERS.)
+mail_server = env.email_url("EMAIL_URL", default="smtp://localhost:25")
+MAILERS = {
+    "default": {
+        "BACKEND": mail_server["EMAIL_BACKEND"],
+        "OPTIONS": {
+            "host": mail_server["EMAIL_HOST"],
+            "port": mail_server["EMAIL_PORT"],
+            "username": mail_server["EMAIL_HOST_USER"],
+            "password": mail_server["EMAIL_HOST_PASSWORD"],
+            "use_tls": mail_server.get("EMAIL_USE_TLS", False),
+            "use_ssl": mail_server.get("EMAIL_USE_SSL", False),
+        },
+    },
+}
+{% endif %}
+# The sender of that mail and of error reports: an address of the site's own domain,
+# which mail servers take (accounts.W002 says so of Django's webmaster@localhost).
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # LOGGING
 # ------------------------------------------------------------------------------

@@ -2,7 +2,10 @@ from django.apps import AppConfig
 
 
 class PagesConfig(AppConfig):
-    """The home page, and the pages that answer errors in the site's layout."""
+    """The home page, the error pages in the site's layout, and site-wide guards."""
 
     name = "{{ cookiecutter.project_slug }}.pages"
     verbose_name = "Pages"
+
+    def ready(self):
+        from . import receivers  # noqa: F401  (connects the signal receivers)
