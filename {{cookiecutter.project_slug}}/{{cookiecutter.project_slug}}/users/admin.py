@@ -1,8 +1,15 @@
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 
+from ..session_guard.admin import end_sessions
 from .models import User
 
-# Django's own user admin fits any subclass of AbstractUser; extend it as the model
-# gains fields.
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    """Django's own user admin, which fits any AbstractUser; extend it as User grows.
+
+    Its actions end the selected users' sessions, on every engine.
+    """
+
+    actions = [end_sessions]

@@ -1,10 +1,13 @@
 """The project's own user model is the one that Django and its admin use."""
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
+from ...session_guard.conf import guard_settings
+from ...session_guard.models import SignedInSession
 from ..models import User
 
 PASSWORD = "correct horse battery 43"
@@ -47,3 +50,21 @@ def test_the_admin_adds_a_user_with_a_hashed_password(admin_client):
     user = get_user_model().objects.get(username="ann")
     assert PASSWORD not in user.password
     assert user.check_password(PASSWORD)
+
+
+@pytest.mark.skipif(
+    not guard_settings.RECORDS, reason="SESSION_GUARD_RECORDS is off: no records"
+)
+def test_the_admin_ends_the_selected_users_sessions(admin_client, client):
+    ann = get_user_model().objects.create_user("ann")
+    client.force_login(ann)
+
+    response = admin_client.post(
+        reverse("admin:users_user_changelist"),
+        {"action": "end_sessions", "_selected_action": [ann.pk]},
+        follow=True,
+    )
+
+    assertContains(response, "Ended 1 signed-in session.")
+    assert not SignedInSession.objects.filter(user=ann).exists()
+    assert client.get(reverse("pages:home")).context["user"].is_anonymous
