@@ -6,10 +6,10 @@ apply() returns the message for the visitor, or raises SessionTooLarge.
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 
 from ..session_guard.cookie_size import SessionTooLarge, set_within_cookie_limit
 
-MAX_EXPIRY_SECONDS = 400 * 24 * 60 * 60  # browsers cap cookie lifetimes at 400 days
 # Keys of a visitor's own that one session may hold, so that nobody can grow one
 # without end (those of Django and of this project start with _ and do not count).
 MAX_KEYS = 30
@@ -99,15 +99,23 @@ class CycleKeyForm(forms.Form):
 class SetExpiryForm(forms.Form):
     button = "Set expiry"
     code = "session.set_expiry(seconds)"
-    explanation = "Changes how long this one session lives."
+    explanation = "Changes how long this one session lives, up to SESSION_COOKIE_AGE."
     seconds = forms.IntegerField(
         label="Seconds",
         min_value=0,
-        max_value=MAX_EXPIRY_SECONDS,
         required=False,
         help_text="0 ends the session when the browser closes; "
         "empty goes back to the default.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # No session outlives the site's cookie age: a visitor may shorten theirs.
+        longest = settings.SESSION_COOKIE_AGE
+        field = self.fields["seconds"]
+        field.max_value = longest
+        field.validators.append(MaxValueValidator(longest))
+        field.widget.attrs["max"] = longest
 
     def apply(self, session):
         seconds = self.cleaned_data["seconds"]

@@ -1,3 +1,4 @@
+import hashlib
 import json
 
 from django.conf import settings
@@ -38,6 +39,11 @@ def get_session_data(request):
     )
 
 
+def key_fingerprint(session_key):
+    """Return a short fingerprint of a session key: it changes when the key does."""
+    return hashlib.sha256(session_key.encode()).hexdigest()[:12]
+
+
 def render_playground(request, invalid_form=None, status=200):
     """Render the playground, with invalid_form in place of its blank twin."""
     session = request.session
@@ -53,8 +59,12 @@ def render_playground(request, invalid_form=None, status=200):
     # Django keeps its own entries (_session_expiry, _auth_user_id, ...) under keys
     # that start with an underscore: listed apart from the data.
     items = sorted(session.items())
+    key = session.session_key
     context = {
-        "session_key": session.session_key,
+        # The key itself only while developing: on a live site any script of the
+        # origin could read it here, which HttpOnly keeps from them in the cookie.
+        "session_key": key if settings.DEBUG else None,
+        "key_fingerprint": key and key_fingerprint(key),
         "engine": settings.SESSION_ENGINE,
         "expiry_age": session.get_expiry_age(),
         "expiry_date": session.get_expiry_date(),

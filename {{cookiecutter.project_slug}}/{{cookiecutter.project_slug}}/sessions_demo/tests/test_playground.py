@@ -13,6 +13,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from ...testing import session_cookie, session_store, visitor_with_cookie
 from ..forms import ACTIONS, MAX_KEYS
+from ..views import key_fingerprint
 
 PLAYGROUND = reverse("sessions_demo:playground")
 
@@ -26,7 +27,8 @@ def test_the_playground_shows_the_session(client_with_data):
     response = client_with_data.get(PLAYGROUND)
 
     session = client_with_data.session
-    assertContains(response, session.session_key)
+    assertNotContains(response, session.session_key)  # DEBUG is off
+    assertContains(response, key_fingerprint(session.session_key))
     assertContains(response, settings.SESSION_ENGINE)
     assertContains(response, f"{session.get_expiry_age()} seconds")
     assertContains(response, "<code>&quot;john_doe&quot;</code>", html=True)
@@ -189,6 +191,25 @@ def test_set_expiry_empty_goes_back_to_the_default(client_with_data):
     assert session.get_expire_at_browser_close() is (
         settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
     )
+
+
+def test_the_playground_shows_the_key_itself_only_with_debug_on(
+    client_with_data, settings
+):
+    settings.DEBUG = True
+
+    response = client_with_data.get(PLAYGROUND)
+
+    assertContains(response, client_with_data.session.session_key)
+
+
+def test_set_expiry_goes_no_further_than_the_cookie_age(client_with_data, settings):
+    longest = settings.SESSION_COOKIE_AGE
+
+    assert act(client_with_data, "set_expiry", seconds=longest + 1).status_code == 400
+    act(client_with_data, "set_expiry", seconds=longest)
+
+    assert client_with_data.session.get_expiry_age() == longest
 
 
 @pytest.mark.parametrize("seconds", ["-1", "34560001", "soon", "1.5"])
