@@ -18,7 +18,8 @@ from harness.services import environment_for, reachable
 
 ENVIRONMENTS = Environments(TEMPLATE_DIR / ".cache" / "venvs")
 PROBES = Path(__file__).with_name("probes")
-GENERATED_README = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "README.md"
+# The generated page the per-engine tables of the guards and the lock go into.
+SESSIONS_DOC = TEMPLATE_DIR / "{{cookiecutter.project_slug}}" / "docs" / "sessions.md"
 
 
 def needs(*variables):
@@ -120,8 +121,8 @@ def probe_each_setup(
     """Run a benchmark of one row per setup, from its command line.
 
     Bake each setup (a row name and its answers), run probes/<script> in it, print
-    table(results, changes, rounds), and with --write put that in the generated README
-    between the markers.
+    table(results, changes, rounds), and with --write put that between the markers of
+    the generated docs/sessions.md.
     """
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--changes", type=int, default=changes)
@@ -149,4 +150,4 @@ def probe_each_setup(
     text = table(results, arguments.changes, arguments.rounds)
     print(text)
     if arguments.write:
-        write_between(GENERATED_README, markers, text)
+        write_between(SESSIONS_DOC, markers, text)

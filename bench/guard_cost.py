@@ -18,8 +18,8 @@ wrk drives each server in turn, the rounds interleaved, with signed-in visitors 
 with a session of their own, signed in afresh each round) adding to their carts by
 POST. The table gives requests per second and the share of throughput lost to
 everything and to each guard, the median of the rounds' own ratios. With --write,
-the table also replaces the one in the generated project's README. A benchmark, not
-a test: it asserts no time.
+the table also replaces the one in the generated project's docs/sessions.md. A
+benchmark, not a test: it asserts no time.
 """
 
 import argparse
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from harness.servers import gunicorn
 
-from .common import GENERATED_README, bake, machine, median, write_between
+from .common import SESSIONS_DOC, bake, machine, median, write_between
 from .engines import ENGINES
 from .serving import create_bench_user, served, signed_in_visitors
 from .wrk import load
@@ -192,7 +192,7 @@ def main(argv=None):
     text = table(results, where, arguments.rounds, arguments.seconds)
     print(text)
     if arguments.write:
-        write_between(GENERATED_README, MARKERS, text)
+        write_between(SESSIONS_DOC, MARKERS, text)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ Bakes one project per engine and store, runs probes/lock_probe.py in each (Djang
 test client, in-process), and prints the median time per change with and without
 the session lock (SESSION_GUARD_LOCK), with the spread of the rounds. PostgreSQL and
 Redis are those of DATABASE_URL and REDIS_URL. With --write, the table also replaces
-the one in the generated project's README. A benchmark, not a test: it
+the one in the generated project's docs/sessions.md. A benchmark, not a test: it
 asserts no time.
 """
 

@@ -174,3 +174,18 @@ def test_restart_test_only_where_sessions_survive_a_restart(bake, combination, k
 
     restart_test = project.path / "session_shop/sessions_demo/tests/test_persistence.py"
     assert restart_test.exists() is kept
+
+
+def test_the_readme_fits_a_first_screen_and_links_every_page_of_docs(tmp_path):
+    # What it is, then how to run it, test it and make it yours; the rest in docs/.
+    answers = {"database": "postgresql", "cache_backend": "redis"}  # its longest
+    assert run_cookiecutter(tmp_path, answers=answers).returncode == 0
+    project = tmp_path / "out" / "session_shop"
+    readme = (project / "README.md").read_text()
+
+    assert len(readme.splitlines()) <= 120
+    headings = re.findall(r"^## (.+)$", readme, re.MULTILINE)
+    assert headings[:3] == ["Run it", "Test it", "Make it yours"]
+    linked = set(re.findall(r"\]\(([\w/.-]+\.md)\)", readme))
+    pages = {f"docs/{page.name}" for page in (project / "docs").glob("*.md")}
+    assert linked == pages | {"SECURITY.md"}

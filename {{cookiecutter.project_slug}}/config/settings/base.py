@@ -119,11 +119,11 @@ CACHES = {
 # ------------------------------------------------------------------------------
 {% if engine == "db" %}
 # Session data lives in the django_session table. Expired rows stay until
-# `manage.py clearsessions` runs: schedule it (see README).
+# `manage.py clearsessions` runs: schedule it (docs/deploying.md).
 {% elif engine == "cached_db" %}
 # Session data lives in the django_session table and is read through the cache;
 # every write goes to both. Expired rows stay until `manage.py clearsessions` runs:
-# schedule it (see README).
+# schedule it (docs/deploying.md).
 {% elif engine == "cache" %}
 # Session data lives in the cache only: fast, and gone if the cache is emptied or
 # evicts it. The cache expires sessions itself.
@@ -133,7 +133,7 @@ CACHES = {
 {% endif %}
 {% elif engine == "file" %}
 # Session data lives in one file per session. Expired files stay until
-# `manage.py clearsessions` runs: schedule it (see README).
+# `manage.py clearsessions` runs: schedule it (docs/deploying.md).
 {% elif engine == "signed_cookies" %}
 # Session data lives in the cookie itself: signed with SECRET_KEY, so it cannot be
 # forged, but not encrypted, so the user can read it. Browsers drop cookies over
@@ -200,7 +200,7 @@ SESSION_GUARD_IDLE_TIMEOUT = {{ cookiecutter.session_idle_timeout }}
 SESSION_GUARD_SIGNED_IN_MAX_AGE = 30 * 24 * 60 * 60
 # Engines that kept the sessions before SESSION_ENGINE: a cookie it does not know is
 # looked up there, and the session found moves over (session_guard/switching.py).
-# Empty again once the old sessions have expired (README: switching the engine).
+# Empty again once the old sessions have expired (docs/switching-engines.md).
 SESSION_GUARD_FALLBACK_ENGINES = []
 
 # SECURITY
@@ -227,7 +227,7 @@ SECURE_CSP = {
 # ------------------------------------------------------------------------------
 # This site takes no uploads and its forms are small: a body over 64 KB is refused
 # with a 400 at once (pages/middleware.py), and a multipart body may hold no file.
-# The proxy in front should refuse such bodies first (see README).
+# The proxy in front should refuse such bodies first (docs/deploying.md).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 64 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 0

@@ -12,7 +12,7 @@ class PagesMiddleware:
     reads them, and this site takes no other kind. A body that says it is bigger is
     refused (400) before a byte of it is read. (A chunked body, which says nothing of
     its size, Django does not read at all: it sees an empty one. The proxy in front
-    caps those; see README.)
+    caps those; see docs/deploying.md.)
 
     Django has error pages for 400, 403, 404 and 500, but a view that refuses a method
     (require_POST, a class-based view without a get()) answers 405 with an empty body:

@@ -1,7 +1,7 @@
 """What rotating SECRET_KEY does to sessions, with the old key kept and without.
 
 Production reads the old keys from DJANGO_SECRET_KEY_FALLBACKS (see test_settings.py).
-The README's "Rotating the secret key" says what these tests show.
+docs/deploying.md's "Rotating the secret key" says what these tests show.
 """
 {% set engine = cookiecutter.session_engine %}
 
