@@ -53,10 +53,11 @@ def rounds(url, path, new_visitors, post, repeat, seconds):
     return {key: summary([run[key] for run in runs]) for key in ("rps", "p50", "p99")}
 
 
-def engine_table(workdir, repeat, seconds):
+def engine_table(workdir, repeat, seconds, engines=tuple(ENGINES)):
     """Load figures per engine and scenario, and session growth per engine."""
     load_figures, growth = {}, {}
-    for engine, (_, answers) in ENGINES.items():
+    for engine in engines:
+        _, answers = ENGINES[engine]
         project = bake(workdir, f"bench_{engine}", session_engine=engine, **answers)
         with served(project, workdir / f"{engine}.log") as (server, environment):
             load_figures[engine] = {
