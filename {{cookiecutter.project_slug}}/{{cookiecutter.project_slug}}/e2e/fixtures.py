@@ -1,4 +1,7 @@
-"""Browser tests: Playwright drives a real Chromium against pytest-django's live server.
+"""Fixtures of the browser tests, which drive a real Chromium with Playwright.
+
+The project's conftest.py registers this module, so that every app's browser tests
+(marked e2e) have them: a Chromium against pytest-django's live server.
 
 Playwright's own browser download is not needed: any Chromium on PATH (Debian's
 `chromium` package, Google Chrome) or at CHROMIUM_PATH is used. Without one these tests

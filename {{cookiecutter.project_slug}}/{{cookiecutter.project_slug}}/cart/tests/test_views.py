@@ -234,8 +234,9 @@ def test_the_add_form_carries_its_csrf_token(client, quantity, status):
     assertContains(response, 'name="csrfmiddlewaretoken"', status_code=status)
 
 
-def test_home_links_to_the_cart(client):
-    response = client.get(reverse("pages:home"))
+@pytest.mark.parametrize("page", ["pages:home", "login"])
+def test_the_home_page_and_the_navigation_link_to_the_cart(client, page):
+    response = client.get(reverse(page))
 
     assertContains(response, f'href="{reverse("cart:detail")}"')
 

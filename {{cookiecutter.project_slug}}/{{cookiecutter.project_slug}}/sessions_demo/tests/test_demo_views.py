@@ -64,8 +64,9 @@ def test_demo_pages_refuse_post(client):
         assert client.post(url).status_code == 405
 
 
-def test_home_links_to_every_demo_page(client):
-    response = client.get(reverse("pages:home"))
+@pytest.mark.parametrize("page", ["pages:home", "login"])
+def test_the_home_page_and_the_navigation_link_to_every_demo_page(client, page):
+    response = client.get(reverse(page))
 
     for name in PAGES:
         assertContains(response, f'href="{reverse(name)}"')
