@@ -26,7 +26,7 @@ def unneeded_files(answers):
     guard = Path(slug, "session_guard")
     if traits["cache_only"] and not redis:
         # A restart empties a local-memory cache and every session: nothing to prove.
-        yield Path(slug, "sessions_demo", "tests", "test_persistence.py")
+        yield Path(slug, "tests", "test_persistence.py")
     if not (engine == "cache" and redis):
         # The outage-proof engine serves cache sessions in Redis only.
         yield guard / "cache.py"
@@ -35,7 +35,7 @@ def unneeded_files(answers):
         yield guard / "tests" / "test_redis_outage.py"
     if not traits["needs_clearsessions"]:
         # Nothing for clearsessions to do: the cache or the browser expires sessions.
-        yield Path(slug, "sessions_demo", "tests", "test_clearsessions.py")
+        yield Path(slug, "tests", "test_clearsessions.py")
     if not traits["lockable"]:
         # No server lock reaches a session kept in the browser.
         yield guard / "tests" / "test_locks.py"

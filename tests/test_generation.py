@@ -172,7 +172,7 @@ def test_replay_gives_the_same_project(tmp_path):
 def test_restart_test_only_where_sessions_survive_a_restart(bake, combination, kept):
     project = bake(combination)
 
-    restart_test = project.path / "session_shop/sessions_demo/tests/test_persistence.py"
+    restart_test = project.path / "session_shop/tests/test_persistence.py"
     assert restart_test.exists() is kept
 
 

@@ -30,7 +30,15 @@ from hypothesis import settings as hypothesis_settings
 from redis.exceptions import RedisError
 {% endif %}
 
-from .testing import DEMO_PASSWORD, served_by_gunicorn, session_store
+from .testing import (
+    DEMO_PASSWORD,
+    served_by_gunicorn,
+    session_store,
+    visitor_with_cookie,
+)
+
+# The browser tests' fixtures, for every app's browser tests (marked e2e).
+pytest_plugins = ["{{ cookiecutter.project_slug }}.e2e.fixtures"]
 
 # Enough examples to find the odd input, few enough for every run; no per-example
 # deadline, since a database answers at its own pace. For a quick look:
@@ -148,22 +156,17 @@ def csrf_client():
 @pytest.fixture
 def csrf_token(csrf_client):
     """Return the token a page's forms carry, fetched as a browser would."""
-    csrf_client.get(reverse("sessions_demo:playground"))
+    csrf_client.get(reverse("login"))
     return csrf_client.cookies[settings.CSRF_COOKIE_NAME].value
 
 
 @pytest.fixture
-def client_with_data(client):
-    """Return a client whose session holds what /set_session/ stores."""
-    client.get(reverse("sessions_demo:set_session"))
-    return client
-
-
-@pytest.fixture
-def shopper(client):
-    """Return a client with one tea in the cart."""
-    client.post(reverse("cart:add", args=["tea"]))
-    return client
+def visitor():
+    """Return a client whose session, not signed in, holds a note: "tea"."""
+    store = session_store()
+    store["note"] = "tea"
+    store.save()
+    return visitor_with_cookie(store.session_key)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""What the test suites share: a visitor's session cookie, store and cart.
+"""What the test suites share: a visitor's session cookie and store, the site's pages.
 
 The session helpers come from session_guard's own (session_guard/testing.py).
 """
@@ -22,24 +22,46 @@ from .session_guard.testing import (  # noqa: F401  (for the project's tests)
 )
 
 DEMO_PASSWORD = "correct horse battery 42"
-# The URL names of the site's own pages that a visitor opens with a GET.
-OWN_PAGES = [
-    "pages:home",
-    "sessions_demo:set_session",
-    "sessions_demo:get_session",
-    "sessions_demo:playground",
-    "cart:detail",
-]
+# The URL names of the pages every project has, which a visitor opens with a GET. Each
+# demo app's tests check their own pages with assert_site_page too.
+SITE_PAGES = ["pages:home", "login", "password_reset", "password_reset_done"]
+# What every page in the site's layout holds, the error pages included.
+LAYOUT = '<header class="site-header">'
+# What any Content-Security-Policy of this site keeps, whatever else is added.
+REQUIRED_DIRECTIVES = {
+    "default-src": "'self'",
+    "object-src": "'none'",
+    "base-uri": "'none'",
+    "frame-ancestors": "'none'",
+    "form-action": "'self'",
+}
 
 
-def cart_of(client):
-    """Return the cart {item: quantity} in a test client's session."""
-    return client.session.get("cart", {})
+def policy_of(response):
+    """Return the response's Content-Security-Policy as {directive: sources}."""
+    header = response["Content-Security-Policy"]
+    parts = (part.strip().partition(" ") for part in header.split(";"))
+    return {name: sources for name, _, sources in parts if name}
 
 
-def stored_cart(session_key):
-    """Return the cart of a session as the store holds it, read afresh."""
-    return stored_data(session_key).get("cart", {})
+def assert_site_page(response):
+    """Fail unless the response is a page of the site's own.
+
+    A document in the site's layout, with an icon and a description, under a strict
+    Content-Security-Policy, and private to the visitor whose session it read.
+    """
+    assert response.status_code == 200, response
+    page = response.content.decode()
+    assert page.startswith("<!DOCTYPE html>")
+    assert LAYOUT in page
+    assert '<link rel="icon" href="/static/favicon.svg"' in page
+    assert '<meta name="description" content="' in page
+    policy = policy_of(response)
+    assert REQUIRED_DIRECTIVES.items() <= policy.items()
+    for sources in policy.values():
+        assert "'unsafe-inline'" not in sources
+        assert "'unsafe-eval'" not in sources
+    assert "private" in response["Cache-Control"]
 
 
 @contextmanager

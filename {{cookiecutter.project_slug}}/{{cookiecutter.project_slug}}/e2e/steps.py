@@ -3,12 +3,9 @@
 from ..testing import DEMO_PASSWORD
 
 
-def add_to_cart(page, site, item, quantity=None):
-    """Open an item's confirm page and press "Add to cart", with a quantity or not."""
-    page.goto(f"{site}/add_to_cart/{item}/")
-    if quantity is not None:
-        page.get_by_label("Quantity").fill(str(quantity))
-    page.get_by_role("button", name="Add to cart").click()
+def visit(path):
+    """Return a step that opens path."""
+    return lambda page, site: page.goto(f"{site}{path}")
 
 
 def sign_in(page, site, password=DEMO_PASSWORD):

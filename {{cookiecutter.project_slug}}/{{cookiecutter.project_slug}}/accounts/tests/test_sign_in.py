@@ -1,4 +1,4 @@
-"""Signing in cycles the session key and keeps the cart; signing out flushes it all."""
+"""Signing in cycles the session key and keeps the data; signing out flushes it all."""
 
 import pytest
 from django.contrib.auth.password_validation import validate_password
@@ -8,9 +8,9 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
-from ...testing import DEMO_PASSWORD, cart_of, session_cookie, visitor_with_cookie
+from ...testing import DEMO_PASSWORD, session_cookie, visitor_with_cookie
 
-PLAYGROUND = reverse("sessions_demo:playground")
+HOME = reverse("pages:home")
 
 
 def test_the_command_makes_a_demo_user_who_can_sign_in(client, capsys):
@@ -46,11 +46,11 @@ def test_the_command_refuses_a_weak_password():
 
 
 def test_the_header_offers_sign_in_then_names_the_user(client, sign_in):
-    assertContains(client.get(PLAYGROUND), f'href="{reverse("login")}')
+    assertContains(client.get(HOME), f'href="{reverse("login")}')
 
     sign_in(client)
 
-    response = client.get(PLAYGROUND)
+    response = client.get(HOME)
     assertContains(response, "Signed in as <strong>demo</strong>", html=True)
     assertContains(response, f'action="{reverse("logout")}"')
 
@@ -64,38 +64,35 @@ def test_a_wrong_password_shows_the_form_again_with_an_error(client, demo_user):
     assertNotContains(response, "Signed in as")
 
 
-def test_signing_in_keeps_the_cart_under_a_new_key(shopper, sign_in):
-    key_before = session_cookie(shopper).value
+def test_signing_in_keeps_the_data_under_a_new_key(visitor, sign_in):
+    key_before = session_cookie(visitor).value
 
-    sign_in(shopper)
+    sign_in(visitor)
 
-    assert session_cookie(shopper).value != key_before
-    assert cart_of(shopper) == {"tea": 1}
-
-
-def test_a_key_planted_before_sign_in_does_not_sign_the_attacker_in(
-    client_with_data, sign_in
-):
-    attacker = visitor_with_cookie(session_cookie(client_with_data).value)
-
-    sign_in(client_with_data)
-
-    assertNotContains(attacker.get(PLAYGROUND), "Signed in as")
+    assert session_cookie(visitor).value != key_before
+    assert visitor.session["note"] == "tea"
 
 
-def test_signing_out_flushes_the_session_and_says_so(client, sign_in):
-    sign_in(client)
-    client.post(reverse("cart:add", args=["tea"]))
-    signed_in_cookie = session_cookie(client).value
+def test_a_key_planted_before_sign_in_does_not_sign_the_attacker_in(visitor, sign_in):
+    attacker = visitor_with_cookie(session_cookie(visitor).value)
 
-    response = client.post(reverse("logout"), follow=True)
+    sign_in(visitor)
+
+    assertNotContains(attacker.get(HOME), "Signed in as")
+
+
+def test_signing_out_flushes_the_session_and_says_so(visitor, sign_in):
+    sign_in(visitor)
+    signed_in_cookie = session_cookie(visitor).value
+
+    response = visitor.post(reverse("logout"), follow=True)
 
     assertContains(response, "Signed out: the session and its data are gone.")
-    assert "cart" not in client.session
-    assertNotContains(client.get(PLAYGROUND), "Signed in as")
+    assert "note" not in visitor.session
+    assertNotContains(visitor.get(HOME), "Signed in as")
     # A copy of the signed-in cookie is worth nothing now, whatever the engine.
     thief = visitor_with_cookie(signed_in_cookie)
-    assertNotContains(thief.get(PLAYGROUND), "Signed in as")
+    assertNotContains(thief.get(HOME), "Signed in as")
 
 
 def test_signing_out_needs_a_post(client, sign_in):
@@ -104,7 +101,7 @@ def test_signing_out_needs_a_post(client, sign_in):
     response = client.get(reverse("logout"))
 
     assertContains(response, "cannot be done at this address", status_code=405)
-    assertContains(client.get(PLAYGROUND), "Signed in as")
+    assertContains(client.get(HOME), "Signed in as")
 
 
 def test_changing_the_password_keeps_this_session_signed_in(client, sign_in):
@@ -121,7 +118,7 @@ def test_changing_the_password_keeps_this_session_signed_in(client, sign_in):
     )
 
     assertContains(response, "Password changed")
-    assertContains(client.get(PLAYGROUND), "Signed in as")
+    assertContains(client.get(HOME), "Signed in as")
 
 
 def test_the_command_refuses_a_password_like_the_username():
@@ -149,10 +146,10 @@ def test_the_command_gives_every_reason_a_password_is_refused():
 def test_signing_in_and_out_outside_a_request_works(client, demo_user):
     # client.login() and logout() send the signals with a request without messages.
     client.force_login(demo_user)
-    assertContains(client.get(PLAYGROUND), "Signed in as")
+    assertContains(client.get(HOME), "Signed in as")
 
     client.logout()
-    assertNotContains(client.get(PLAYGROUND), "Signed in as")
+    assertNotContains(client.get(HOME), "Signed in as")
 
 
 def test_signing_out_says_so_in_so_many_words(client, sign_in):

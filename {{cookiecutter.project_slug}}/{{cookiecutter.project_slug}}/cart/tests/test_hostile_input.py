@@ -9,7 +9,7 @@ from django.urls import reverse
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from ...testing import cart_of
+from . import cart_of
 
 TRICKY_NAMES = [
     "",

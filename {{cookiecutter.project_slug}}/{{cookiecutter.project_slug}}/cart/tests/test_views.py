@@ -8,9 +8,10 @@ from django.conf import settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
 
-from ...testing import cart_of
+from ...testing import assert_site_page
 from ..forms import AddToCartForm
 from ..views import SUGGESTIONS
+from . import cart_of
 
 ADD_URL = reverse("cart:add", args=["awesome-item"])
 CART_URL = reverse("cart:detail")
@@ -231,3 +232,21 @@ def test_the_add_form_carries_its_csrf_token(client, quantity, status):
         response = client.post(ADD_URL, {"quantity": quantity})
 
     assertContains(response, 'name="csrfmiddlewaretoken"', status_code=status)
+
+
+@pytest.mark.parametrize("page", ["pages:home", "login"])
+def test_the_home_page_and_the_navigation_link_to_the_cart(client, page):
+    response = client.get(reverse(page))
+
+    assertContains(response, f'href="{reverse("cart:detail")}"')
+
+
+@pytest.mark.parametrize(
+    "url", [reverse("cart:detail"), reverse("cart:add", args=["tea"])]
+)
+def test_every_cart_page_is_the_sites_own(client, sign_in, url):
+    assert_site_page(client.get(url))
+
+    sign_in(client)
+
+    assertContains(client.get(url), "Signed in as <strong>demo</strong>", html=True)

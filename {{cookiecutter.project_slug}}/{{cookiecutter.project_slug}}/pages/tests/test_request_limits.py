@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from ...testing import cart_of, status_line_for
+from ...testing import DEMO_PASSWORD, status_line_for
 
 TEN_MB = 10 * 1024 * 1024
 BOUNDARY = "limit-test"
@@ -21,9 +21,10 @@ def multipart(headers, content):
     )
 
 
+SIGN_IN = f"username=demo&password={DEMO_PASSWORD}".replace(" ", "+").encode()
 # kind: (Content-Type, body)
 BODIES = {
-    "form": ("application/x-www-form-urlencoded", b"quantity=1&note=" + b"x" * TEN_MB),
+    "form": ("application/x-www-form-urlencoded", SIGN_IN + b"&note=" + b"x" * TEN_MB),
     "multipart-file": multipart(
         'Content-Disposition: form-data; name="upload"; filename="big.bin"',
         "x" * TEN_MB,
@@ -39,7 +40,7 @@ BODIES = {
 def post(client, token, content_type, body):
     return client.generic(
         "POST",
-        reverse("cart:add", args=["tea"]),
+        reverse("login"),
         body,
         content_type=content_type,
         headers={"X-CSRFToken": token},
@@ -47,20 +48,22 @@ def post(client, token, content_type, body):
 
 
 @pytest.mark.parametrize("kind", BODIES)
-def test_a_ten_megabyte_body_of_any_kind_is_refused(csrf_client, csrf_token, kind):
+def test_a_ten_megabyte_body_of_any_kind_is_refused(
+    csrf_client, csrf_token, demo_user, kind
+):
     response = post(csrf_client, csrf_token, *BODIES[kind])
 
     assert response.status_code == 400
-    assert cart_of(csrf_client) == {}
+    assert "_auth_user_id" not in csrf_client.session
 
 
-def test_a_multipart_body_may_hold_no_file(csrf_client, csrf_token):
+def test_a_multipart_body_may_hold_no_file(csrf_client, csrf_token, demo_user):
     content_type, body = multipart(
         'Content-Disposition: form-data; name="upload"; filename="small.txt"', "x"
     )
 
     assert post(csrf_client, csrf_token, content_type, body).status_code == 400
-    assert cart_of(csrf_client) == {}
+    assert "_auth_user_id" not in csrf_client.session
 
 
 def serving_settings(**environment):
@@ -87,7 +90,7 @@ def test_gunicorn_refuses_big_bodies_long_request_lines_and_many_headers(gunicor
     )
     too_big = [
         (
-            "POST /add_to_cart/tea/ HTTP/1.1\r\nHost: localhost\r\n"
+            "POST /accounts/login/ HTTP/1.1\r\nHost: localhost\r\n"
             f"Connection: close\r\nContent-Type: {content_type}\r\n"
             f"Content-Length: {TEN_MB}\r\n\r\n"
         )

@@ -1,7 +1,11 @@
 """The set/get session demo of the classic session tutorials."""
 
+import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertTemplateUsed
+
+from ...testing import assert_site_page
+from . import PAGES
 
 SET_SESSION = reverse("sessions_demo:set_session")
 GET_SESSION = reverse("sessions_demo:get_session")
@@ -58,3 +62,35 @@ def test_get_session_names_who_is_signed_in(client, sign_in):
 def test_demo_pages_refuse_post(client):
     for url in [SET_SESSION, GET_SESSION, reverse("sessions_demo:playground")]:
         assert client.post(url).status_code == 405
+
+
+@pytest.mark.parametrize("page", ["pages:home", "login"])
+def test_the_home_page_and_the_navigation_link_to_every_demo_page(client, page):
+    response = client.get(reverse(page))
+
+    for name in PAGES:
+        assertContains(response, f'href="{reverse(name)}"')
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_demo_page_is_the_sites_own(client, sign_in, name):
+    assert_site_page(client.get(reverse(name)))
+
+    sign_in(client)
+
+    response = client.get(reverse(name))
+    assertContains(response, "Signed in as <strong>demo</strong>", html=True)
+
+
+def test_the_playground_is_stored_by_no_cache(client):
+    response = client.get(reverse("sessions_demo:playground"))
+
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
+
+
+def test_a_refused_playground_form_is_stored_by_no_cache(client):
+    response = client.post(reverse("sessions_demo:session_set"), {"key": ""})
+
+    assert response.status_code == 400
+    assert "no-store" in response["Cache-Control"]

@@ -9,14 +9,12 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ...testing import OWN_PAGES, session_cookie, visitor_with_cookie
+from ...testing import session_cookie, visitor_with_cookie
 from ..forms import ACTIONS
+from . import PAGES
 
 COOKIE_CHARACTERS = string.ascii_letters + string.digits + "-_:.=+/"
-POST_ONLY = [f"sessions_demo:session_{action}" for action in ACTIONS] + [
-    "cart:clear",
-    "logout",
-]
+POST_ONLY = [f"sessions_demo:session_{action}" for action in ACTIONS]
 
 
 def real_session_cookie():
@@ -79,8 +77,7 @@ def test_any_playground_input_gets_an_answer(key, value, seconds):
     assert client.get(reverse("sessions_demo:playground")).status_code == 200
 
 
-# (Not the sign-in page: Django's LoginView takes PUT as it takes POST.)
-@pytest.mark.parametrize("name", OWN_PAGES)
+@pytest.mark.parametrize("name", PAGES)
 @pytest.mark.parametrize("method", ["put", "patch", "delete", "trace"])
 def test_pages_refuse_methods_they_do_not_take(client, name, method):
     assert getattr(client, method)(reverse(name)).status_code == 405

@@ -20,12 +20,12 @@ from django.core.management import call_command
 from django.db.models import F
 {% endif %}
 
-from ...testing import session_store
+from ..testing import session_store
 
 
 def new_session():
     session = session_store()
-    session["cart"] = {"tea": 1}
+    session["note"] = "tea"
     session.save()
     return session.session_key
 
@@ -57,4 +57,4 @@ def test_clearsessions_deletes_only_expired_sessions():
 
     assert not session_store().exists(expired)
     assert session_store().exists(current)
-    assert session_store(current).load() == {"cart": {"tea": 1}}
+    assert session_store(current).load() == {"note": "tea"}

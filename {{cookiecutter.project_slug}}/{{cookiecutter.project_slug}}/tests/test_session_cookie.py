@@ -3,11 +3,11 @@
 from django.conf import settings
 from django.urls import reverse
 
-from ...testing import session_cookie
+from ..testing import session_cookie
 
 
-def test_the_session_cookie_carries_the_settings(client):
-    cookie = session_cookie(client.get(reverse("sessions_demo:set_session")))
+def test_the_session_cookie_carries_the_settings(client, sign_in):
+    cookie = session_cookie(sign_in(client))
 
     assert cookie["path"] == settings.SESSION_COOKIE_PATH == "/"
     assert cookie["domain"] == ""
@@ -23,16 +23,18 @@ def test_the_session_cookie_carries_the_settings(client):
     assert cookie["samesite"] == settings.SESSION_COOKIE_SAMESITE
 
 
-def test_an_unchanged_session_is_saved_again_only_if_every_request_saves(client):
-    client.get(reverse("sessions_demo:set_session"))
+def test_an_unchanged_session_is_saved_again_only_if_every_request_saves(visitor):
+    # The first request notes the time of the visitor's activity (under an idle
+    # timeout), as a browser's earlier requests would have.
+    visitor.get(reverse("pages:home"))
 
-    response = client.get(reverse("sessions_demo:get_session"))
+    response = visitor.get(reverse("pages:home"))
 
     resent = settings.SESSION_COOKIE_NAME in response.cookies
     assert resent is settings.SESSION_SAVE_EVERY_REQUEST
 
 
 def test_pages_that_store_nothing_set_no_session_cookie(client):
-    response = client.get(reverse("sessions_demo:get_session"))
+    response = client.get(reverse("pages:home"))
 
     assert settings.SESSION_COOKIE_NAME not in response.cookies

@@ -1,4 +1,7 @@
-"""Browser tests: Playwright drives a real Chromium against pytest-django's live server.
+"""Fixtures of the browser tests, which drive a real Chromium with Playwright.
+
+The project's conftest.py registers this module, so that every app's browser tests
+(marked e2e) have them: a Chromium against pytest-django's live server.
 
 Playwright's own browser download is not needed: any Chromium on PATH (Debian's
 `chromium` package, Google Chrome) or at CHROMIUM_PATH is used. Without one these tests
@@ -13,6 +16,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from playwright.sync_api import expect
 
 from .steps import policy_violations_so_far, watch_for_policy_violations
 
@@ -26,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+WIDTHS = [1280, 375]  # a desktop, a phone
 
 
 # WCAG 2.2 levels A and AA (with the 2.0 and 2.1 rules they keep), and axe's best
@@ -119,5 +124,34 @@ def assert_accessible(axe):
     def check(page):
         results = axe.run(page, options=AXE_OPTIONS)
         assert results.violations_count == 0, results.generate_report()
+
+    return check
+
+
+@pytest.fixture
+def assert_reads_well(screenshots, assert_accessible):
+    """Return a function that checks a page at desktop and phone width.
+
+    axe-core checks it; the rest is what axe leaves out: one heading, no sideways
+    scrolling, a navigation on one row. Each width is saved as a screenshot, named
+    after the page's state, for a person to look at.
+    """
+
+    def check(page, state):
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 900})
+            page.screenshot(path=screenshots / f"{state}-{width}.png", full_page=True)
+
+            assert_accessible(page)
+            expect(page.locator("h1")).to_have_count(1)
+            expect(page.get_by_role("banner")).to_be_visible()
+            assert page.evaluate("document.documentElement.scrollWidth") <= width
+            # No navigation at all once every app it links to is gone.
+            link_rows = (
+                page.get_by_role("navigation", name="Main")
+                .get_by_role("link")
+                .evaluate_all("links => new Set(links.map(l => l.offsetTop)).size")
+            )
+            assert link_rows <= 1, f"the navigation wraps at {width} px"
 
     return check
