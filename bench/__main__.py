@@ -3,7 +3,7 @@ session growth, generation time, and what the session lock and the guards cost.
 
     .venv/bin/python -m bench            # all of it, README section and plot refreshed
     .venv/bin/python -m bench --quick    # shorter runs, nothing written
-    .venv/bin/python -m bench --smoke    # each part once, briefly, two engines: does it run?
+    .venv/bin/python -m bench --smoke    # each part once, briefly: does it all run?
 
 Needs wrk (apt-get install wrk), and PostgreSQL and Redis at DATABASE_URL and
 REDIS_URL. Benchmarks print figures; nothing here asserts a time.

@@ -63,13 +63,16 @@ def with_database(url, name):
 def environment_for(answers, name):
     """What a bake with these answers needs to reach its servers.
 
-    PostgreSQL bakes get a database of their own, named after the bake, so that bakes
-    tested side by side never share one.
+    PostgreSQL bakes get a database of their own, named after the bake and the test
+    run, so that neither bakes tested side by side nor two runs on one machine (two
+    checkouts, say) ever share one.
     """
     environment = {}
     if answers.get("database") == "postgresql":
         require("DATABASE_URL")
-        database = "bake_" + re.sub(r"\W", "_", name).lower()[:50]
+        run = os.environ.get("PYTEST_XDIST_TESTRUNUID", "serial")[:8]
+        bake = re.sub(r"\W", "_", name).lower()[:40]
+        database = f"bake_{bake}_{run}"  # test_ before it: within PostgreSQL's 63
         environment["DATABASE_URL"] = with_database(url_of("DATABASE_URL"), database)
     if answers.get("cache_backend") == "redis":
         require("REDIS_URL")
