@@ -22,6 +22,10 @@ env = environ.Env()
 # GENERAL
 # ------------------------------------------------------------------------------
 TIME_ZONE = "UTC"
+# The language of the site's own strings, which are all marked for translation.
+# `manage.py makemessages -l de` writes a catalogue for another into LOCALE_PATHS.
+LANGUAGE_CODE = "en"
+LOCALE_PATHS = [APPS_DIR / "locale"]
 
 # DATABASES
 # ------------------------------------------------------------------------------

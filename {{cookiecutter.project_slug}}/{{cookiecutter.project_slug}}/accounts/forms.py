@@ -14,6 +14,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.utils.translation import gettext as _
 
 from .throttling import locked_out_message
 
@@ -86,7 +87,7 @@ class ThrottledPasswordResetForm(PasswordResetForm):
             cache.set(key, sent := 1, timeout=60 * 60)
         if sent > settings.ACCOUNTS_PASSWORD_RESETS_PER_HOUR:
             raise ValidationError(
-                "Too many password resets for this address: try again in an hour.",
+                _("Too many password resets for this address: try again in an hour."),
                 code="throttled",
             )
         return email

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.dispatch import receiver
+from django.utils.translation import gettext as _
 
 
 @receiver(user_logged_in)
@@ -8,7 +9,9 @@ def say_signed_in(sender, request, user, **kwargs):
     """Tell the visitor who they are signed in as."""
     # fail_silently: the test client's login() sends a request without messages.
     messages.success(
-        request, f"Signed in as {user.get_username()}.", fail_silently=True
+        request,
+        _("Signed in as %(username)s.") % {"username": user.get_username()},
+        fail_silently=True,
     )
 
 
@@ -19,6 +22,6 @@ def say_signed_out(sender, request, user, **kwargs):
         return  # nobody was signed in
     messages.success(
         request,
-        "Signed out: the session and its data are gone.",
+        _("Signed out: the session and its data are gone."),
         fail_silently=True,
     )

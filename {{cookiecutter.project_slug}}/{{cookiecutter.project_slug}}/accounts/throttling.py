@@ -7,6 +7,7 @@ for AXES_COOLOFF_TIME, the right password included.
 from django.conf import settings
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 
 def no_ip(request):
@@ -16,10 +17,10 @@ def no_ip(request):
 
 def locked_out_message():
     minutes = round(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
-    return (
-        f"Too many failed sign-ins for this username: it is locked for {minutes} "
+    return _(
+        "Too many failed sign-ins for this username: it is locked for %(minutes)d "
         "minutes. Try again later, or ask an administrator to unlock it."
-    )
+    ) % {"minutes": minutes}
 
 
 def locked_out(request, original_response, credentials):

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CartConfig(AppConfig):
     name = "{{ cookiecutter.project_slug }}.cart"
-    verbose_name = "Cart"
+    verbose_name = _("Cart")

@@ -3,6 +3,7 @@
 import re
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from ..session_guard.cookie_size import SessionTooLarge, set_within_cookie_limit
 
@@ -35,8 +36,11 @@ class Cart:
         longest = settings.CART_MAX_NAME_LENGTH
         if not 1 <= len(name) <= longest or not ITEM_NAME.fullmatch(name):
             raise CartError(
-                f"Item names are 1 to {longest} letters, digits, hyphens "
-                "or underscores."
+                _(
+                    "Item names are 1 to %(longest)d letters, digits, hyphens "
+                    "or underscores."
+                )
+                % {"longest": longest}
             )
         return name
 
@@ -66,16 +70,18 @@ class Cart:
         """Add quantity (1 or more) of an item, or raise CartError past a limit."""
         name = self.clean_name(name)
         if quantity < 1:
-            raise CartError("Add at least 1 of an item.")
+            raise CartError(_("Add at least 1 of an item."))
         lines = self.lines()
         if name not in lines and len(lines) >= settings.CART_MAX_ITEMS:
             raise CartError(
-                f"A cart holds at most {settings.CART_MAX_ITEMS} different items."
+                _("A cart holds at most %(count)d different items.")
+                % {"count": settings.CART_MAX_ITEMS}
             )
         new_quantity = lines.get(name, 0) + quantity
         if not 1 <= new_quantity <= settings.CART_MAX_QUANTITY:
             raise CartError(
-                f"A cart holds 1 to {settings.CART_MAX_QUANTITY} of each item."
+                _("A cart holds 1 to %(count)d of each item.")
+                % {"count": settings.CART_MAX_QUANTITY}
             )
         lines[name] = new_quantity
         try:

@@ -1,5 +1,6 @@
 from django import forms
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 
 class AddToCartForm(forms.Form):
@@ -9,7 +10,7 @@ class AddToCartForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Made here, not in the class body, so that it reads the limit in force.
         self.fields["quantity"] = forms.IntegerField(
-            label="Quantity",
+            label=_("Quantity"),
             min_value=1,
             max_value=settings.CART_MAX_QUANTITY,
             initial=1,

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import (
     require_http_methods,
     require_POST,
@@ -43,7 +44,9 @@ def add_to_cart(request, item):
         except CartError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Added {item} to your cart.")
+            messages.success(
+                request, _("Added %(item)s to your cart.") % {"item": item}
+            )
             return redirect("cart:detail")
     return render(
         request,
@@ -61,9 +64,11 @@ def remove_from_cart(request, item):
     except CartError as error:
         return bad_item_name(request, error)
     if Cart(request.session).remove(item):
-        messages.success(request, f"Removed {item} from your cart.")
+        messages.success(
+            request, _("Removed %(item)s from your cart.") % {"item": item}
+        )
     else:
-        messages.info(request, f"{item} was not in your cart.")
+        messages.info(request, _("%(item)s was not in your cart.") % {"item": item})
     return redirect("cart:detail")
 
 
@@ -71,5 +76,5 @@ def remove_from_cart(request, item):
 def clear_cart(request):
     """Empty the cart."""
     Cart(request.session).clear()
-    messages.success(request, "Your cart is empty.")
+    messages.success(request, _("Your cart is empty."))
     return redirect("cart:detail")

@@ -1,18 +1,25 @@
 from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from .models import SignedInSession
 
 
-@admin.action(description="End the selected users' sessions")
+@admin.action(description=_("End the selected users' sessions"))
 def end_sessions(modeladmin, request, queryset):
     """End every signed-in session of the selected users, on any user admin.
 
     Add it to the user model's admin: `actions = [end_sessions]`.
     """
-    ended, _ = SignedInSession.objects.filter(user__in=queryset).delete()
+    ended = SignedInSession.objects.filter(user__in=queryset).delete()[0]
     modeladmin.message_user(
         request,
-        f"Ended {ended} signed-in session{'' if ended == 1 else 's'}.",
+        ngettext(
+            "Ended %(count)d signed-in session.",
+            "Ended %(count)d signed-in sessions.",
+            ended,
+        )
+        % {"count": ended},
         messages.SUCCESS,
     )
 

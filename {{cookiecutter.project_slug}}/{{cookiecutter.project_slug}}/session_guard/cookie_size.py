@@ -14,6 +14,7 @@ from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_K
 from django.contrib.sessions.backends.signed_cookies import (
     SessionStore as SignedCookieStore,
 )
+from django.utils.translation import gettext as _
 
 from .conf import guard_settings
 from .idle import ACTIVE_AT, RECORD, SIGNED_IN_AT
@@ -78,8 +79,14 @@ def set_within_cookie_limit(session, key, value):
             del session[key]
         else:
             session[key] = previous
-        when = "" if SESSION_KEY in session else " once you sign in"
-        raise SessionTooLarge(
-            f"That would make the session cookie {size} bytes{when}, and browsers "
-            f"drop cookies over {limit}. Remove something first."
-        )
+        if SESSION_KEY in session:
+            message = _(
+                "That would make the session cookie %(size)d bytes, and browsers "
+                "drop cookies over %(limit)d. Remove something first."
+            )
+        else:
+            message = _(
+                "That would make the session cookie %(size)d bytes once you sign in, "
+                "and browsers drop cookies over %(limit)d. Remove something first."
+            )
+        raise SessionTooLarge(message % {"size": size, "limit": limit})

@@ -9,6 +9,8 @@ SESSION_GUARD_IDLE_TIMEOUT and a minute more after its last request, never befor
 
 import time
 
+from django.utils.translation import ngettext
+
 from .conf import guard_settings
 
 # Session entries: when the session's last request was noted, and when it signed in.
@@ -66,7 +68,10 @@ def seconds_left(data):
 def duration(seconds):
     """Return "15 minutes", "1 minute" or "90 seconds"."""
     if seconds % 60:
-        amount, unit = seconds, "second"
-    else:
-        amount, unit = seconds // 60, "minute"
-    return f"{amount} {unit}{'' if amount == 1 else 's'}"
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {
+            "count": seconds
+        }
+    minutes = seconds // 60
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {
+        "count": minutes
+    }

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 
 from .conf import guard_settings
 from .locks import lock_for_engine
@@ -83,7 +84,7 @@ class SessionGuardMiddleware(SessionMiddleware):
     def process_exception(self, request, exception):
         if isinstance(exception, SessionBusy):
             return HttpResponse(
-                "Another request is changing this session. Try again in a moment.",
+                _("Another request is changing this session. Try again in a moment."),
                 status=503,
                 content_type="text/plain; charset=utf-8",
                 headers={"Retry-After": "1"},

@@ -4,6 +4,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connections, models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from .idle import RESOLUTION
 
@@ -74,7 +75,7 @@ class SignedInSession(models.Model):
 
     class Meta:
         ordering = ["-last_active_at"]
-        verbose_name = "signed-in session"
+        verbose_name = _("signed-in session")
 
     def __str__(self):
         return f"{self.user} on {self.device}"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import SESSION_KEY
 from django.http.request import RawPostDataException
+from django.utils.translation import gettext as _
 
 from .conf import guard_settings
 from .idle import (
@@ -121,9 +122,11 @@ class GuardedSession:
         time = now()
         if (ends_at := idle_ends_at(data)) is not None and time >= ends_at:
             timeout = duration(guard_settings.IDLE_TIMEOUT)
-            return True, f"Your session ended after {timeout} without activity."
+            return True, _(
+                "Your session ended after %(duration)s without activity."
+            ) % {"duration": timeout}
         if (ends_at := signed_in_ends_at(data)) is not None and time >= ends_at:
-            return True, "Your session reached its time limit: sign in again."
+            return True, _("Your session reached its time limit: sign in again.")
         if guard_settings.RECORDS and SESSION_KEY in data:
             ref = data.get(RECORD)
             if ref is None:

@@ -7,6 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import csrf
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
@@ -61,7 +63,9 @@ def confirmed(request):
 
 def ask_for_the_password(request):
     """Send the user back to the sessions page, which now asks for the password."""
-    messages.error(request, "Enter your password to end a session on another device.")
+    messages.error(
+        request, _("Enter your password to end a session on another device.")
+    )
     return redirect("session_guard:sessions")
 
 
@@ -92,7 +96,9 @@ def end_session(request, ref):
     if not confirmed(request):
         return ask_for_the_password(request)
     record.delete()  # which deletes the session (receivers.py)
-    messages.success(request, f"Ended the session on {record.device}.")
+    messages.success(
+        request, _("Ended the session on %(device)s.") % {"device": record.device}
+    )
     return redirect("session_guard:sessions")
 
 
@@ -106,11 +112,15 @@ def end_other_sessions(request):
     others = SignedInSession.objects.filter(user=request.user).exclude(
         ref=request.session.get(RECORD)
     )
-    ended, _ = others.delete()
+    ended = others.delete()[0]
     messages.success(
         request,
-        f"Signed out everywhere else: ended {ended} other session"
-        f"{'' if ended == 1 else 's'}.",
+        ngettext(
+            "Signed out everywhere else: ended %(count)d other session.",
+            "Signed out everywhere else: ended %(count)d other sessions.",
+            ended,
+        )
+        % {"count": ended},
     )
     return redirect("session_guard:sessions")
 

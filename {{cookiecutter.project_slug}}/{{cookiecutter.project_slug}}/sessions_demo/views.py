@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from ..session_guard.cookie_size import SessionTooLarge
@@ -23,7 +24,7 @@ def set_session_data(request):
     request.session["is_logged_in"] = True
     request.session["greeting"] = "Hello, Django Sessions!"
     return render(
-        request, "sessions_demo/set_session.html", {"message": "Session data set!"}
+        request, "sessions_demo/set_session.html", {"message": _("Session data set!")}
     )
 
 
@@ -75,7 +76,7 @@ def render_playground(request, invalid_form=None, status=200):
             for key, value in items
             if not key.startswith("_")
         ],
-        "django_keys": [key for key, _ in items if key.startswith("_")],
+        "django_keys": [key for key, value in items if key.startswith("_")],
         "actions": actions,
         "settings_age": settings.SESSION_COOKIE_AGE,
         "settings_browser_close": settings.SESSION_EXPIRE_AT_BROWSER_CLOSE,
