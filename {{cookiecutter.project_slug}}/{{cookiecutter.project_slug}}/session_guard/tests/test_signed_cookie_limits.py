@@ -117,7 +117,7 @@ def test_a_cookie_one_byte_over_the_limit_is_refused_and_nothing_changes(before)
 @pytest.mark.parametrize("size, kept", [(4096, True), (4097, False)])
 def test_without_the_setting_the_limit_is_4096_bytes(settings, monkeypatch, size, kept):
     del settings.SESSION_GUARD_COOKIE_MAX_BYTES
-    monkeypatch.setattr(cookie_size, "signed_cookie_size", lambda session: size)
+    monkeypatch.setattr(cookie_size, "size_to_keep", lambda session: size)
     session = SessionStore()
 
     if kept:
