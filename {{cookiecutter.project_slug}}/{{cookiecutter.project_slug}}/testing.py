@@ -12,6 +12,7 @@ from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connection
+from pytest_django.asserts import assertContains
 
 from .session_guard.testing import (  # noqa: F401  (for the project's tests)
     http_request,
@@ -62,6 +63,15 @@ def assert_site_page(response):
         assert "'unsafe-inline'" not in sources
         assert "'unsafe-eval'" not in sources
     assert "private" in response["Cache-Control"]
+
+
+def assert_site_page_signed_out_and_in(client, sign_in, url):
+    """Fail unless url is a page of the site's own, whose header names who signed in."""
+    assert_site_page(client.get(url))
+
+    sign_in(client)
+
+    assertContains(client.get(url), "Signed in as <strong>demo</strong>", html=True)
 
 
 @contextmanager

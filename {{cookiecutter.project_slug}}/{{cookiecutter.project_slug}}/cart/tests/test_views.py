@@ -8,7 +8,7 @@ from django.conf import settings
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertRedirects, assertTemplateUsed
 
-from ...testing import assert_site_page
+from ...testing import assert_site_page_signed_out_and_in
 from ..forms import AddToCartForm
 from ..views import SUGGESTIONS
 from . import cart_of
@@ -245,8 +245,4 @@ def test_the_home_page_and_the_navigation_link_to_the_cart(client, page):
     "url", [reverse("cart:detail"), reverse("cart:add", args=["tea"])]
 )
 def test_every_cart_page_is_the_sites_own(client, sign_in, url):
-    assert_site_page(client.get(url))
-
-    sign_in(client)
-
-    assertContains(client.get(url), "Signed in as <strong>demo</strong>", html=True)
+    assert_site_page_signed_out_and_in(client, sign_in, url)

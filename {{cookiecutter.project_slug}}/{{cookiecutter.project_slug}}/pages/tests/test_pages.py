@@ -8,19 +8,14 @@ from django.urls import reverse
 from django.views.defaults import server_error
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
-from ...testing import LAYOUT, SITE_PAGES, assert_site_page
+from ...testing import LAYOUT, SITE_PAGES, assert_site_page_signed_out_and_in
 from .. import views
 from ..middleware import PagesMiddleware
 
 
 @pytest.mark.parametrize("name", SITE_PAGES)
 def test_every_page_is_the_sites_own(client, sign_in, name):
-    assert_site_page(client.get(reverse(name)))
-
-    sign_in(client)
-
-    response = client.get(reverse(name))
-    assertContains(response, "Signed in as <strong>demo</strong>", html=True)
+    assert_site_page_signed_out_and_in(client, sign_in, reverse(name))
 
 
 @pytest.mark.parametrize("method", ["put", "patch", "delete", "trace"])

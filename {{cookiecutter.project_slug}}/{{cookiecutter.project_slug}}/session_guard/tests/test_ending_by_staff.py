@@ -7,20 +7,16 @@ them, never brings its cookie back.
 import pytest
 from django.core.management import CommandError, call_command
 from django.test import Client
-from django.urls import reverse
 
 from ..conf import guard_settings
 from ..models import SignedInSession
 from ..stores import keeps_sessions_on_the_server
 from ..testing import session_cookie, session_store, visitor_with_cookie
+from . import is_signed_in
 
 pytestmark = pytest.mark.skipif(
     not guard_settings.RECORDS, reason="SESSION_GUARD_RECORDS is off"
 )
-
-
-def is_signed_in(client):
-    return b"class=signed-in" in client.get(reverse("tests:page")).content
 
 
 @pytest.fixture

@@ -26,12 +26,12 @@ from ..models import SignedInSession
 from ..session import guarded
 from ..switching import SOURCES as SERVER_SIDE
 from ..testing import session_cookie, session_store, visitor_with_cookie
+from . import is_signed_in
 
 COPY_PAIRS = [(old, new) for old in SERVER_SIDE for new in SERVER_SIDE if old != new]
 FALLBACK_PAIRS = [("signed_cookies", new) for new in SERVER_SIDE] + [
     (old, "signed_cookies") for old in SERVER_SIDE
 ]
-SIGNED_IN = "class=signed-in"
 
 
 def pair_ids(pairs):
@@ -97,10 +97,6 @@ def visitors(user):
 def data_shown_to(client):
     """Return the session's data as the client's next request finds it."""
     return client.get(reverse("tests:data")).json()
-
-
-def is_signed_in(client):
-    return SIGNED_IN in client.get(reverse("tests:page")).content.decode()
 
 
 def redis_or_skip(engine, settings):

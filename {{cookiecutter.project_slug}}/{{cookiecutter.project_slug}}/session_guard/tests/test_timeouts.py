@@ -11,8 +11,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 from ..idle import ACTIVE_AT, RESOLUTION, SIGNED_IN_AT, now
 from ..models import SignedInSession
 from ..testing import session_cookie, stored_data
+from . import SIGNED_IN
 
-SIGNED_IN = "class=signed-in"
 TIMEOUT = 900
 STAY = reverse("session_guard:stay_signed_in")
 

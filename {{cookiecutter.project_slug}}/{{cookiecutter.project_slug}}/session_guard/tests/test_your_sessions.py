@@ -20,7 +20,7 @@ from ..idle import ACTIVE_AT, RECORD
 from ..models import SignedInSession
 from ..stores import keeps_sessions_on_the_server
 from ..testing import session_cookie, session_store, visitor_with_cookie
-from . import MEMBER_PASSWORD
+from . import MEMBER_PASSWORD, SIGNED_IN
 
 pytestmark = pytest.mark.skipif(
     not guard_settings.RECORDS, reason="SESSION_GUARD_RECORDS is off"
@@ -33,7 +33,6 @@ CHROME_ON_LINUX = (
 FIREFOX_ON_WINDOWS = (
     "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:133.0) Gecko/20100101 Firefox/133.0"
 )
-SIGNED_IN = "class=signed-in"
 
 
 def sign_in_from(client, member, user_agent):

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertTemplateUsed
 
-from ...testing import assert_site_page
+from ...testing import assert_site_page_signed_out_and_in
 from . import PAGES
 
 SET_SESSION = reverse("sessions_demo:set_session")
@@ -74,12 +74,7 @@ def test_the_home_page_and_the_navigation_link_to_every_demo_page(client, page):
 
 @pytest.mark.parametrize("name", PAGES)
 def test_every_demo_page_is_the_sites_own(client, sign_in, name):
-    assert_site_page(client.get(reverse(name)))
-
-    sign_in(client)
-
-    response = client.get(reverse(name))
-    assertContains(response, "Signed in as <strong>demo</strong>", html=True)
+    assert_site_page_signed_out_and_in(client, sign_in, reverse(name))
 
 
 def test_the_playground_is_stored_by_no_cache(client):
